@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { chartVersionRule } from '../rules/chart-version';
+import { Problem, ValidationError, joinField } from '../rules/problem';
+import { kubernetesConnectionRule } from '../rules/kubernetes-connection';
+import { stackNameRule } from '../rules/stack-name';
+import { spacesSettingsSchema, SpacesSettings } from './common-schema';
+import { ENTRY_KINDS, identitiesOf } from './entries';
+import { Cloud } from './entries/entry-kind';
+import { zodProblems } from './zod-problems';
+
+/** One validated stack entry: its kind key and its props. */
+export interface StackEntry {
+  readonly kind: string;
+  /** The entry's position in `stacks`, for messages. */
+  readonly index: number;
+  readonly cloud: Cloud;
+  readonly identity: string;
+  readonly name: string;
+  /** The entry as written, validated against its kind's schema. */
+  readonly props: Record<string, unknown> & { name: string };
+  /** The shared release settings with the stack's overrides applied. */
+  readonly spaces: SpacesSettings;
+}
+
+export interface SpacesIdentityConfig {
+  readonly spaces: SpacesSettings;
+  readonly stacks: readonly StackEntry[];
+}
+
+const topSchema = z.strictObject({
+  spaces: spacesSettingsSchema,
+  stacks: z.array(z.looseObject({})).min(1),
+});
+const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
+
+/**
+ * Validates a parsed config document completely: shape (unknown keys are
+ * rejected), every rule of every entry, and the rules across entries. Throws
+ * a ValidationError listing every problem; returns only a config that is
+ * ready to synthesize.
+ */
+export function parseConfig(document: unknown): SpacesIdentityConfig {
+  const top = topSchema.safeParse(document, { reportInput: true });
+  if (!top.success) {
+    throw new ValidationError(zodProblems(top.error, '', (path) => (path.length === 0 ? ['spaces', 'stacks'] : path[0] === 'spaces' ? Object.keys(spacesSettingsSchema.shape) : [])));
+  }
+  const problems: Problem[] = [...chartVersionRule('spaces.version', top.data.spaces.version)];
+  const stacks: StackEntry[] = [];
+  top.data.stacks.forEach((raw, i) => {
+    const prefix = `stacks[${i}]`;
+    const entry = raw as Record<string, unknown>;
+    const cloud = entry.cloud;
+    if (typeof cloud !== 'string' || !(CLOUDS as readonly string[]).includes(cloud)) {
+      problems.push({ field: joinField(prefix, 'cloud'), value: cloud, rule: `must be one of ${CLOUDS.join(', ')}` });
+      return;
+    }
+    const kind = ENTRY_KINDS[`${cloud}/${String(entry.identity)}`];
+    if (!kind) {
+      const known = identitiesOf(cloud as Cloud);
+      problems.push({ field: joinField(prefix, 'identity'), value: entry.identity, rule: `is not an identity for cloud "${cloud}": use one of ${known.join(', ') || '(none yet)'}` });
+      return;
+    }
+    const parsed = kind.schema.safeParse(entry, { reportInput: true });
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, prefix, (path) => knownKeysAt(kind.schema, path)));
+      return;
+    }
+    const props = parsed.data as StackEntry['props'];
+    const override = (props.spaces ?? {}) as Partial<SpacesSettings>;
+    const spaces: SpacesSettings = { ...top.data.spaces, ...override };
+    if (override.version !== undefined) problems.push(...chartVersionRule(joinField(prefix, 'spaces.version'), override.version));
+    problems.push(...stackNameRule(joinField(prefix, 'name'), props.name));
+    problems.push(...kubernetesConnectionRule(prefix, props));
+    problems.push(...kind.problems(props, prefix));
+    stacks.push({ kind: `${kind.cloud}/${kind.identity}`, index: i, cloud: kind.cloud, identity: kind.identity, name: props.name, props, spaces });
+  });
+  problems.push(...crossStackProblems(stacks));
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { spaces: top.data.spaces, stacks };
+}
+
+function knownKeysAt(schema: z.ZodObject, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    node = unwrap(node)?.shape?.[key as string];
+  }
+  return Object.keys(unwrap(node)?.shape ?? {});
+}
+
+function unwrap(node: unknown): z.ZodObject | undefined {
+  let current = node as { unwrap?: () => unknown; shape?: unknown } | undefined;
+  while (current && !current.shape && typeof current.unwrap === 'function') current = current.unwrap() as typeof current;
+  return current as z.ZodObject | undefined;
+}
+
+function crossStackProblems(stacks: readonly StackEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const names = new Map<string, number>();
+  const scoped = new Map<string, { index: number; field: string }>();
+  stacks.forEach((entry) => {
+    const i = entry.index;
+    const first = names.get(entry.name);
+    if (first !== undefined) problems.push({ field: `stacks[${i}].name`, value: entry.name, rule: `is also the name of stacks[${first}]: stack names are unique` });
+    else names.set(entry.name, i);
+    for (const n of ENTRY_KINDS[entry.kind].accountScopedNames(entry.props)) {
+      const key = `${n.what}\u0000${n.scope}\u0000${n.name}`;
+      const seen = scoped.get(key);
+      if (seen) {
+        problems.push({
+          field: `stacks[${i}].${n.field}`,
+          value: n.name,
+          rule: `is the ${n.what} stacks[${seen.index}] also creates in ${n.scope}: give one of them another ${n.field}`,
+        });
+      } else scoped.set(key, { index: i, field: n.field });
+    }
+  });
+  return problems;
+}

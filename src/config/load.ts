@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { YAMLParseError, parse } from 'yaml';
+import { ValidationError } from '../rules/problem';
+import { SpacesIdentityConfig, parseConfig } from './config';
+
+/** The environment variable that names the config file. */
+export const CONFIG_ENV_VAR = 'SPACES_IDENTITY_CONFIG';
+/** The config file looked for in the working directory. */
+export const LOCAL_CONFIG_FILE = 'spaces-identity.yaml';
+/** The example config shipped with the project, used when there is no other. */
+export const EXAMPLE_CONFIG_FILE = path.join(__dirname, '..', '..', 'examples', 'spaces-identity.yaml');
+
+/** Which config file the app reads: `$SPACES_IDENTITY_CONFIG`, else `./spaces-identity.yaml`, else the example. */
+export function resolveConfigPath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const fromEnv = env[CONFIG_ENV_VAR];
+  if (fromEnv !== undefined && fromEnv !== '') return path.resolve(cwd, fromEnv);
+  const local = path.join(cwd, LOCAL_CONFIG_FILE);
+  return fs.existsSync(local) ? local : EXAMPLE_CONFIG_FILE;
+}
+
+/** Parses YAML config text and validates it. */
+export function parseConfigText(text: string, source: string): SpacesIdentityConfig {
+  let document: unknown;
+  try {
+    document = parse(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    const detail = error instanceof YAMLParseError ? error.message : String(error);
+    throw new ValidationError([{ field: source, value: undefined, rule: `is not valid YAML: ${detail}` }]);
+  }
+  try {
+    return parseConfig(document);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.problems, source);
+    throw error;
+  }
+}
+
+/** Reads and validates a config file. */
+export function loadConfig(file: string): SpacesIdentityConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+    throw new ValidationError([{ field: CONFIG_ENV_VAR, value: file, rule: reason }]);
+  }
+  return parseConfigText(text, file);
+}

@@ -1,0 +1,13 @@
+import { BillingValues } from '../values/chart-values';
+
+/**
+ * What every billing identity construct yields: the chart values that wire
+ * the billing component to the identity, and the control plane namespaces it
+ * serves. `SpacesRelease` and the stacks take any identity through this.
+ */
+export interface BillingIdentity {
+  /** The storage target and the service account annotations and pod labels. */
+  readonly billingValues: BillingValues;
+  /** The control plane host namespaces this identity serves, sorted. */
+  readonly controlPlaneNamespaces: readonly string[];
+}

@@ -1,0 +1,14 @@
+import * as path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Snapshots live in the top-level __snapshots__ folder, one file per test file.
+    resolveSnapshotPath: (testPath: string, snapExtension: string) =>
+      path.join(__dirname, '__snapshots__', path.basename(testPath) + snapExtension),
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    env: { CHECKPOINT_DISABLE: '1' },
+  },
+});
