@@ -62,7 +62,11 @@ export function parseConfig(document: unknown): SpacesIdentityConfig {
     }
     const parsed = kind.schema.safeParse(entry, { reportInput: true });
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, prefix, (path) => knownKeysAt(kind.schema, path)));
+      // Report the rules too (they take unknown values), except on fields whose shape is already wrong.
+      const shape = zodProblems(parsed.error, prefix, (path) => knownKeysAt(kind.schema, path));
+      const wrong = new Set(shape.map((p) => p.field));
+      const rules = kind.problems(entry, prefix).filter((p) => ![...wrong].some((w) => p.field === w || p.field.startsWith(`${w}.`) || p.field.startsWith(`${w}[`)));
+      problems.push(...shape, ...rules);
       return;
     }
     const props = parsed.data as StackEntry['props'];

@@ -31,6 +31,7 @@ export function zodProblems(error: z.ZodError, prefix = '', knownKeys: (path: re
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_type' && input === undefined) return 'is required';
   if (issue.code === 'invalid_type') return `must be a ${issue.expected}`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message.replace(/^Invalid input: /, '');
 }

@@ -22,6 +22,7 @@ export function namespaceRule(field: string, value: unknown): Problem[] {
  */
 export function namespaceListRule(field: string, value: unknown, options: { allowEmpty?: boolean } = {}): Problem[] {
   if (value === undefined && options.allowEmpty) return [];
+  if (value === undefined) return [{ field, value, rule: 'is required: list the control plane host namespaces (mxp-<controlPlaneID>-system)' }];
   if (!Array.isArray(value)) return [{ field, value, rule: 'must be a list of Kubernetes namespace names' }];
   if (value.length === 0 && !options.allowEmpty) {
     return [{ field, value, rule: 'is empty: list at least one control plane namespace (mxp-<controlPlaneID>-system)' }];
