@@ -175,4 +175,27 @@ describe('AwsIrsaBillingIdentity', () => {
   it('fails on an empty namespace list without a pattern', () => {
     expect(() => synthIrsa({ controlPlaneNamespaces: [] })).toThrow(/controlPlaneNamespaces: \[\] is empty/);
   });
+
+  it('fails when the trust policy would exceed the 2048-character quota, saying how many fit', () => {
+    const namespaces = Array.from({ length: 40 }, (_, i) => `mxp-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000-system`);
+    expect(() => synthIrsa({ controlPlaneNamespaces: namespaces })).toThrow(
+      /controlPlaneNamespaces: "40 namespaces" make a trust policy of \d+ characters, over the limit of 2048: \d+ namespaces fit; raise the quota \(up to 4096\) and set trustPolicyMaxLength, use namespacePattern, or use EKS Pod Identity/,
+    );
+    expect(() => synthIrsa({ controlPlaneNamespaces: namespaces.slice(0, 20) })).not.toThrow();
+  });
+
+  it('measures a token issuer at the length of an EKS issuer of the region', () => {
+    const namespaces = Array.from({ length: 40 }, (_, i) => `mxp-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000-system`);
+    const plain = (() => { try { synthIrsa({ controlPlaneNamespaces: namespaces }); } catch (e) { return String(e); } return ''; })();
+    const token = (() => { try { synthIrsa({ controlPlaneNamespaces: namespaces, oidcIssuerUrl: undefined, clusterName: 'spaces-example' }); } catch (e) { return String(e); } return ''; })();
+    const lengthOf = (message: string) => Number(/trust policy of (\d+) characters/.exec(message)?.[1]);
+    // The example issuer has a 32-character ID, as EKS issuers do: both measure the same.
+    expect(lengthOf(token)).toBeGreaterThan(2048);
+    expect(lengthOf(token)).toBe(lengthOf(plain));
+  });
+
+  it('accepts more namespaces with a raised trustPolicyMaxLength', () => {
+    const namespaces = Array.from({ length: 40 }, (_, i) => `mxp-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000-system`);
+    expect(() => synthIrsa({ controlPlaneNamespaces: namespaces, trustPolicyMaxLength: 4096 })).not.toThrow();
+  });
 });

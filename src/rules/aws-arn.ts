@@ -24,7 +24,7 @@ export function arnRule(field: string, value: unknown, kind: ArnKind): Problem[]
   if (value === undefined || isToken(value)) return [];
   const shape = ARN_SHAPES[kind];
   if (typeof value !== 'string' || !shape.pattern.test(value)) {
-    return [{ field, value, rule: `is not a ${kind} ARN (for example ${shape.example})` }];
+    return [{ field, value, rule: `is not a valid ${kind} ARN (for example ${shape.example})` }];
   }
   return [];
 }
