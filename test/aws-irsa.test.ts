@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AwsIrsaBillingIdentity, AwsIrsaBillingIdentityProps } from '../src/constructs/aws-irsa-billing-identity';
 import { SpacesRelease } from '../src/constructs/spaces-release';
-import { parseTemplateJson, policy, synthConstructs } from './support/synth';
+import { build, parseTemplateJson, policy, synthConstructs, warningsOf } from './support/synth';
 
 const ISSUER = 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
 const HOST = 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
@@ -197,5 +197,15 @@ describe('AwsIrsaBillingIdentity', () => {
   it('accepts more namespaces with a raised trustPolicyMaxLength', () => {
     const namespaces = Array.from({ length: 40 }, (_, i) => `mxp-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000-system`);
     expect(() => synthIrsa({ controlPlaneNamespaces: namespaces, trustPolicyMaxLength: 4096 })).not.toThrow();
+  });
+
+  it('warns on a namespace pattern and on allowDeleteObject, and not otherwise', () => {
+    const quiet = build((stack) => new AwsIrsaBillingIdentity(stack, 'Billing', base));
+    expect(warningsOf(quiet.stack)).toEqual([]);
+    const risky = build((stack) => new AwsIrsaBillingIdentity(stack, 'Billing', { ...base, controlPlaneNamespaces: undefined, namespacePattern: 'mxp-*-system', allowDeleteObject: true }));
+    const warnings = warningsOf(risky.stack);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^test\/Billing: namespacePattern "mxp-\*-system" trusts the vector service account of every matching namespace/);
+    expect(warnings[1]).toMatch(/^test\/Billing: allowDeleteObject: true grants s3:DeleteObject/);
   });
 });

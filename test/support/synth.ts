@@ -89,3 +89,10 @@ export function parseTemplateJson(text: string, resolve: (expression: string) =>
   }
   return JSON.parse(out);
 }
+
+/** The synth warnings (cdktf annotations) of a construct tree, as `path: message`. */
+export function warningsOf(scope: Construct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => `${c.node.path}: ${m.data}`));
+}
