@@ -72,28 +72,30 @@ describe('rules reject bad input, naming the field, the value and the rule', () 
   });
 });
 
+const acceptances: Array<[label: string, problems: () => Problem[]]> = [
+  ['namespace', () => namespaceRule('ns', 'mxp-3f2b1c4d-0000-4000-8000-000000000000-system')],
+  ['namespace of one character', () => namespaceRule('ns', 'a')],
+  ['namespace list', () => namespaceListRule('cp', ['mxp-a-system', 'mxp-b-system'])],
+  ['empty list with a pattern', () => namespaceListRule('cp', [], { allowEmpty: true })],
+  ['namespace pattern', () => namespacePatternRule('p', 'mxp-*-system')],
+  ['S3 bucket name with dots', () => s3BucketNameRule('b', 'example.spaces.billing')],
+  ['AWS account ID', () => awsAccountIdRule('a', '012345678901')],
+  ...['us-east-1', 'eu-central-2', 'cn-north-1', 'us-gov-west-1', 'ap-southeast-5'].map((r): [string, () => Problem[]] => [`region ${r}`, () => awsRegionRule('r', r)]),
+  ['partition matching a GovCloud region', () => awsPartitionRule('p', 'aws-us-gov', 'us-gov-east-1')],
+  ['IAM role name of 64', () => iamRoleNameRule('n', 'r'.repeat(64))],
+  ['IAM role path /', () => iamRolePathRule('p', '/')],
+  ['IAM role path /a/b/', () => iamRolePathRule('p', '/a/b/')],
+  ['KMS key ARN', () => arnRule('k', 'arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'KMS key')],
+  ['AWS managed boundary', () => arnRule('b', 'arn:aws:iam::aws:policy/PowerUserAccess', 'IAM policy')],
+  ['EKS issuer', () => oidcIssuerUrlRule('i', 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE', { noTrailingSlash: true })],
+  ['AKS issuer with a trailing slash', () => oidcIssuerUrlRule('i', 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/')],
+  ['chart version', () => chartVersionRule('v', '1.14.1-rc.1')],
+  ['stack name', () => stackNameRule('n', 'aws-irsa_eu')],
+  ['trust policy quota 4096', () => trustPolicyMaxLengthRule('t', 4096)],
+];
+
 describe('rules accept good input', () => {
-  it.each([
-    ['namespace', () => namespaceRule('ns', 'mxp-3f2b1c4d-0000-4000-8000-000000000000-system')],
-    ['namespace of one character', () => namespaceRule('ns', 'a')],
-    ['namespace list', () => namespaceListRule('cp', ['mxp-a-system', 'mxp-b-system'])],
-    ['empty list with a pattern', () => namespaceListRule('cp', [], { allowEmpty: true })],
-    ['namespace pattern', () => namespacePatternRule('p', 'mxp-*-system')],
-    ['S3 bucket name with dots', () => s3BucketNameRule('b', 'example.spaces.billing')],
-    ['AWS account ID', () => awsAccountIdRule('a', '012345678901')],
-    ...['us-east-1', 'eu-central-2', 'cn-north-1', 'us-gov-west-1', 'ap-southeast-5'].map((r) => [`region ${r}`, () => awsRegionRule('r', r)] as const),
-    ['partition matching a GovCloud region', () => awsPartitionRule('p', 'aws-us-gov', 'us-gov-east-1')],
-    ['IAM role name of 64', () => iamRoleNameRule('n', 'r'.repeat(64))],
-    ['IAM role path /', () => iamRolePathRule('p', '/')],
-    ['IAM role path /a/b/', () => iamRolePathRule('p', '/a/b/')],
-    ['KMS key ARN', () => arnRule('k', 'arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'KMS key')],
-    ['AWS managed boundary', () => arnRule('b', 'arn:aws:iam::aws:policy/PowerUserAccess', 'IAM policy')],
-    ['EKS issuer', () => oidcIssuerUrlRule('i', 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE', { noTrailingSlash: true })],
-    ['AKS issuer with a trailing slash', () => oidcIssuerUrlRule('i', 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/')],
-    ['chart version', () => chartVersionRule('v', '1.14.1-rc.1')],
-    ['stack name', () => stackNameRule('n', 'aws-irsa_eu')],
-    ['trust policy quota 4096', () => trustPolicyMaxLengthRule('t', 4096)],
-  ])('accepts %s', (_label, problems) => {
+  it.each(acceptances)('accepts %s', (_label, problems) => {
     expect(problems()).toEqual([]);
   });
 

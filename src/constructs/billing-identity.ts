@@ -10,4 +10,9 @@ export interface BillingIdentity {
   readonly billingValues: BillingValues;
   /** The control plane host namespaces this identity serves, sorted. */
   readonly controlPlaneNamespaces: readonly string[];
+  /**
+   * The command that shows how a namespace's `vector` is wired to the identity.
+   * @default - `kubectl get serviceaccount vector -n <namespace> -o yaml` (the annotations)
+   */
+  readonly verifyCommand?: (namespace: string) => string;
 }

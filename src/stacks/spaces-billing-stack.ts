@@ -78,7 +78,7 @@ export class SpacesBillingStack extends TerraformStack {
       description: 'The same values as helm CLI flags',
     });
     new TerraformOutput(this, 'control_plane_commands', {
-      value: controlPlaneCommands(identity.controlPlaneNamespaces, values),
+      value: controlPlaneCommands(identity.controlPlaneNamespaces, values, identity.verifyCommand),
       description: 'Per control plane namespace: the command that shows the vector service account, and the restart that makes vector pick up its identity',
     });
   }

@@ -32,14 +32,16 @@ export function componentWorkloadKind(values: ChartValues, component: WorkloadCo
 export function controlPlaneCommands(
   namespaces: readonly string[],
   values: ChartValues,
+  verifyCommand?: (namespace: string) => string,
   component: WorkloadComponent = BILLING_COMPONENT,
 ): Record<string, { verify: string; restart: string }> {
   const kind = componentWorkloadKind(values, component);
+  const verify = verifyCommand ?? ((ns: string) => `kubectl get serviceaccount ${component.serviceAccountName} -n ${ns} -o yaml`);
   return Object.fromEntries(
     [...namespaces].sort().map((ns) => [
       ns,
       {
-        verify: `kubectl get serviceaccount ${component.serviceAccountName} -n ${ns} -o yaml`,
+        verify: verify(ns),
         restart: `kubectl -n ${ns} rollout restart ${kind} ${component.workloadName}`,
       },
     ]),

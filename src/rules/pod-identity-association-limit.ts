@@ -1,0 +1,21 @@
+import { Problem } from './problem';
+
+/** The EKS Pod Identity quota: at most this many associations per cluster. */
+export const POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER = 5000;
+
+/**
+ * One Pod Identity association per control plane namespace must fit the
+ * cluster's association quota, or the apply fails part-way through.
+ */
+export function podIdentityAssociationLimitRule(field: string, value: unknown): Problem[] {
+  if (!Array.isArray(value) || value.length <= POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER) return [];
+  return [
+    {
+      field,
+      value: `${value.length} namespaces`,
+      rule:
+        `need one EKS Pod Identity association each, over the quota of ${POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER} per cluster: ` +
+        'host the other control planes on another cluster',
+    },
+  ];
+}
