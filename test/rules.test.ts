@@ -14,6 +14,23 @@ import { oidcIssuerUrlRule } from '../src/rules/oidc-issuer-url';
 import { chartVersionRule } from '../src/rules/chart-version';
 import { stackNameRule } from '../src/rules/stack-name';
 import { kubernetesConnectionRule } from '../src/rules/kubernetes-connection';
+import { eksClusterNameRule } from '../src/rules/eks-cluster-name';
+import { podIdentityAssociationLimitRule } from '../src/rules/pod-identity-association-limit';
+import { azureStorageAccountNameRule } from '../src/rules/azure-storage-account-name';
+import { azureContainerNameRule } from '../src/rules/azure-container-name';
+import { azureStorageAccountIdRule } from '../src/rules/azure-resource-id';
+import { azureManagedIdentityNameRule } from '../src/rules/azure-managed-identity-name';
+import { azureResourceGroupNameRule } from '../src/rules/azure-resource-group-name';
+import { azureUuidRule } from '../src/rules/azure-uuid';
+import { azureRoleScopeRule } from '../src/rules/azure-role-scope';
+import { azureAksIssuerUrlRule } from '../src/rules/azure-aks-issuer-url';
+import { azureFederatedCredentialLimitRule } from '../src/rules/azure-federated-credential-limit';
+import { gcsBucketNameRule } from '../src/rules/gcs-bucket-name';
+import { gcpProjectIdRule } from '../src/rules/gcp-project-id';
+import { gcpProjectNumberRule } from '../src/rules/gcp-project-number';
+import { gcpRegionRule } from '../src/rules/gcp-region';
+import { gcpIamRoleRule } from '../src/rules/gcp-iam-role';
+import { googleServiceAccountIdRule } from '../src/rules/google-service-account-id';
 import { namespacesThatFit, trustPolicyMaxLengthRule, trustPolicySizeRule } from '../src/rules/trust-policy-size';
 
 /** A rejection: the rule's problems, the field and value the message must name, and a fragment of the rule. */
@@ -58,6 +75,29 @@ const rejections: Rejection[] = [
   ['stack name with a slash', () => stackNameRule('name', 'aws/irsa'), 'name', 'aws/irsa', /not a stack name/],
   ['kubernetesFromCluster without clusterName', () => kubernetesConnectionRule('s', { kubernetesFromCluster: true }), 's.clusterName', undefined, /required with kubernetesFromCluster/],
   ['trust policy quota out of range', () => trustPolicyMaxLengthRule('trustPolicyMaxLength', 8192), 'trustPolicyMaxLength', 8192, /2048 to 4096/],
+  ['EKS cluster name with a leading hyphen', () => eksClusterNameRule('clusterName', '-spaces'), 'clusterName', '-spaces', /not a valid EKS cluster name/],
+  ['Pod Identity associations over the cluster quota', () => podIdentityAssociationLimitRule('controlPlaneNamespaces', Array.from({ length: 5001 }, (_, i) => `mxp-${i}-system`)), 'controlPlaneNamespaces', '5001 namespaces', /over the quota of 5000 per cluster/],
+  ['Azure storage account name with a hyphen', () => azureStorageAccountNameRule('storageAccountName', 'example-billing'), 'storageAccountName', 'example-billing', /only lowercase letters and digits/],
+  ['Azure storage account name longer than 24', () => azureStorageAccountNameRule('storageAccountName', 'a'.repeat(25)), 'storageAccountName', 'a'.repeat(25), /3 to 24 characters/],
+  ['Azure container name as a URL', () => azureContainerNameRule('containerName', 'https://x.blob.core.windows.net/billing'), 'containerName', 'https://x.blob.core.windows.net/billing', /not its https:\/\/ URL/],
+  ['Azure container name with "--"', () => azureContainerNameRule('containerName', 'bill--ing'), 'containerName', 'bill--ing', /two "-" may not be adjacent/],
+  ['Azure storage account ID as a URL', () => azureStorageAccountIdRule('storageAccountId', 'https://examplespacesbilling.blob.core.windows.net'), 'storageAccountId', 'https://examplespacesbilling.blob.core.windows.net', /is a URL: use the storage account's ARM ID/],
+  ['Azure storage account ID of another account', () => azureStorageAccountIdRule('storageAccountId', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other', 'examplespacesbilling'), 'storageAccountId', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/other', /names storage account "other", not storageAccountName "examplespacesbilling"/],
+  ['Azure managed identity name with a dot', () => azureManagedIdentityNameRule('identityName', 'billing.identity'), 'identityName', 'billing.identity', /not a valid managed identity name/],
+  ['Azure resource group ending with a dot', () => azureResourceGroupNameRule('resourceGroupName', 'spaces.'), 'resourceGroupName', 'spaces.', /not ending with "\."/],
+  ['Azure subscription ID', () => azureUuidRule('subscriptionId', 'my-subscription', 'subscription ID'), 'subscriptionId', 'my-subscription', /not an Azure subscription ID/],
+  ['Azure role scope', () => azureRoleScopeRule('roleScope', 'blob'), 'roleScope', 'blob', /not a role scope/],
+  ['AKS issuer without its trailing slash', () => azureAksIssuerUrlRule('oidcIssuerUrl', 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111'), 'oidcIssuerUrl', 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111', /lacks the trailing "\/"/],
+  ['Azure federated credentials over 20 per identity', () => azureFederatedCredentialLimitRule('controlPlaneNamespaces', Array.from({ length: 21 }, (_, i) => `mxp-${i}-system`)), 'controlPlaneNamespaces', '21 namespaces', /over Azure's limit of 20 per managed identity/],
+  ['GCS bucket name with "google"', () => gcsBucketNameRule('bucketName', 'my-google-billing'), 'bucketName', 'my-google-billing', /may not contain "google"/],
+  ['GCS bucket name with uppercase', () => gcsBucketNameRule('bucketName', 'Billing'), 'bucketName', 'Billing', /not a valid Cloud Storage bucket name/],
+  ['GCP project ID given as a number', () => gcpProjectIdRule('projectId', '123456789012'), 'projectId', '123456789012', /is a project number/],
+  ['GCP project ID too short', () => gcpProjectIdRule('projectId', 'abc'), 'projectId', 'abc', /6 to 30 characters/],
+  ['GCP project number with letters', () => gcpProjectNumberRule('projectNumber', 'example-spaces-project'), 'projectNumber', 'example-spaces-project', /not a Google Cloud project number/],
+  ['GCP region given as a zone', () => gcpRegionRule('region', 'us-central1-a'), 'region', 'us-central1-a', /is a zone: give its region \("us-central1"\)/],
+  ['GCP IAM role without roles/', () => gcpIamRoleRule('role', 'storage.objectAdmin'), 'role', 'storage.objectAdmin', /not an IAM role name/],
+  ['Google service account ID as an e-mail', () => googleServiceAccountIdRule('serviceAccountId', 'billing-sa@example-spaces-project.iam.gserviceaccount.com'), 'serviceAccountId', 'billing-sa@example-spaces-project.iam.gserviceaccount.com', /is an e-mail address/],
+  ['Google service account ID too short', () => googleServiceAccountIdRule('serviceAccountId', 'sa'), 'serviceAccountId', 'sa', /6 to 30 characters/],
 ];
 
 describe('rules reject bad input, naming the field, the value and the rule', () => {
@@ -92,6 +132,24 @@ const acceptances: Array<[label: string, problems: () => Problem[]]> = [
   ['chart version', () => chartVersionRule('v', '1.14.1-rc.1')],
   ['stack name', () => stackNameRule('n', 'aws-irsa_eu')],
   ['trust policy quota 4096', () => trustPolicyMaxLengthRule('t', 4096)],
+  ['EKS cluster name', () => eksClusterNameRule('c', 'spaces_example-1')],
+  ['5000 Pod Identity associations', () => podIdentityAssociationLimitRule('c', Array.from({ length: 5000 }, (_, i) => `mxp-${i}-system`))],
+  ['Azure storage account name', () => azureStorageAccountNameRule('s', 'examplespacesbilling')],
+  ['Azure container name', () => azureContainerNameRule('c', 'billing-data')],
+  ['Azure storage account ID', () => azureStorageAccountIdRule('i', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/example-spaces-rg/providers/Microsoft.Storage/storageAccounts/examplespacesbilling', 'examplespacesbilling')],
+  ['Azure managed identity name', () => azureManagedIdentityNameRule('n', 'billing-identity')],
+  ['Azure resource group name', () => azureResourceGroupNameRule('g', 'example-spaces-rg')],
+  ['Azure tenant ID', () => azureUuidRule('t', '11111111-1111-1111-1111-111111111111', 'tenant ID')],
+  ['Azure role scope container', () => azureRoleScopeRule('r', 'container')],
+  ['AKS issuer', () => azureAksIssuerUrlRule('i', 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/')],
+  ['20 Azure federated credentials', () => azureFederatedCredentialLimitRule('c', Array.from({ length: 20 }, (_, i) => `mxp-${i}-system`))],
+  ['GCS bucket name with dots', () => gcsBucketNameRule('b', 'billing.example.com')],
+  ['GCP project ID', () => gcpProjectIdRule('p', 'example-spaces-project')],
+  ['GCP project number', () => gcpProjectNumberRule('n', '123456789012')],
+  ['GCP region', () => gcpRegionRule('r', 'europe-west4')],
+  ['GCP zone where a zone is allowed', () => gcpRegionRule('r', 'us-central1-a', { allowZone: true })],
+  ['GCP custom role', () => gcpIamRoleRule('r', 'projects/example-spaces-project/roles/billingWriter')],
+  ['Google service account ID', () => googleServiceAccountIdRule('s', 'billing-sa')],
 ];
 
 describe('rules accept good input', () => {
