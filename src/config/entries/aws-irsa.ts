@@ -1,28 +1,19 @@
 import { z } from 'zod';
 import { awsIrsaProblems } from '../../aws/irsa-validation';
-import { stackCommonShape, stringMap } from '../common-schema';
+import { stackCommonShape } from '../common-schema';
+import { awsBillingRoleShape, awsRoleScopedNames } from './aws-role';
 import { EntryKind } from './entry-kind';
 
 export const awsIrsaEntrySchema = z.strictObject({
   ...stackCommonShape,
+  ...awsBillingRoleShape,
   cloud: z.literal('aws'),
   identity: z.literal('irsa'),
-  region: z.string(),
-  bucketName: z.string(),
   controlPlaneNamespaces: z.array(z.string()).optional(),
   namespacePattern: z.string().optional(),
   oidcIssuerUrl: z.string().optional(),
   oidcProviderArn: z.string().optional(),
   createOidcProvider: z.boolean().optional(),
-  accountId: z.string().optional(),
-  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov']).optional(),
-  roleName: z.string().optional(),
-  rolePath: z.string().optional(),
-  permissionsBoundaryArn: z.string().optional(),
-  allowDeleteObject: z.boolean().optional(),
-  kmsKeyArn: z.string().optional(),
-  trustPolicyMaxLength: z.number().optional(),
-  tags: stringMap.optional(),
 });
 export type AwsIrsaEntry = z.infer<typeof awsIrsaEntrySchema>;
 
@@ -31,8 +22,5 @@ export const awsIrsaEntryKind: EntryKind<AwsIrsaEntry> = {
   identity: 'irsa',
   schema: awsIrsaEntrySchema,
   problems: (entry, prefix) => awsIrsaProblems(entry, prefix),
-  accountScopedNames: (entry) =>
-    entry.accountId === undefined
-      ? []
-      : [{ what: 'IAM role name', scope: `AWS account ${entry.accountId}`, name: entry.roleName ?? 'spaces-billing', field: 'roleName' }],
+  accountScopedNames: awsRoleScopedNames,
 };
