@@ -63,7 +63,7 @@ describe('config', () => {
 
   it('reports shape and rule problems of one entry together', () => {
     expect(problemsOf(config([{ ...irsaEntry, region: 42, bucketName: 'Bad_Bucket', accountId: '12345' }]))).toEqual([
-      'stacks[0].region: 42 must be a string',
+      'stacks[0].region: 42 must be a string: quote it (YAML reads unquoted digits as a number, dropping leading zeros and trailing decimal zeros)',
       'stacks[0].bucketName: "Bad_Bucket" is not a valid S3 bucket name: use lowercase letters, digits, "." and "-", starting and ending with a letter or digit',
       'stacks[0].accountId: "12345" is not an AWS account ID: use exactly 12 digits, quoted as a string',
     ]);
@@ -93,7 +93,7 @@ describe('config', () => {
   });
 
   it('fails on YAML that does not parse, naming the file', () => {
-    expect(() => parseConfigText('spaces: [\n', 'bad.yaml')).toThrow(/bad\.yaml: .* is not valid YAML/);
+    expect(() => parseConfigText('spaces: [\n', 'bad.yaml')).toThrow(/\n {2}- bad\.yaml: is not valid YAML: /);
   });
 
   it('fails on a missing config file, naming it', () => {

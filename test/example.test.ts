@@ -28,6 +28,8 @@ describe('embedded example', () => {
     const release = stack.resource('helm_release');
     expect(release).toMatchObject({ chart: 'spaces', repository: 'oci://xpkg.upbound.io/spaces-artifacts', version: '1.14.1', name: 'spaces', namespace: 'upbound-system' });
     expect(release.values[0]).toContain('    secretRef:\n      name: ""\n');
+    // State beside the project, by a relative path: no machine path in the output.
+    expect(stack.json.terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
     expect(Object.keys(stack.outputs())).toEqual(expect.arrayContaining(['helm_values_yaml', 'helm_set_flags', 'control_plane_commands']));
   });
 

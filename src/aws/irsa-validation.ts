@@ -1,4 +1,5 @@
 import type { AwsIrsaBillingIdentityProps } from '../constructs/aws-irsa-billing-identity';
+import { arnPlacementRule } from '../rules/arn-placement';
 import { arnRule } from '../rules/aws-arn';
 import { namespaceListRule } from '../rules/namespace';
 import { namespacePatternRule } from '../rules/namespace-pattern';
@@ -42,8 +43,44 @@ export function awsIrsaProblems(input: Input, prefix = ''): Problem[] {
   if (input.createOidcProvider === true && input.oidcProviderArn !== undefined) {
     problems.push({ field: f('oidcProviderArn'), value: input.oidcProviderArn, rule: 'cannot be combined with createOidcProvider: true (the created provider is used)' });
   }
+  if (problems.length === 0) problems.push(...oidcProviderArnMatchProblems(input, prefix), ...namespacesMatchPatternProblems(input, prefix));
   if (problems.length === 0) problems.push(...irsaTrustPolicySizeProblems(input, prefix));
   return problems;
+}
+
+/** A given provider ARN must be the provider of the given issuer, in the stack's partition and account. */
+function oidcProviderArnMatchProblems(input: Input, prefix: string): Problem[] {
+  const arn = input.oidcProviderArn;
+  if (typeof arn !== 'string' || isToken(arn)) return [];
+  const field = joinField(prefix, 'oidcProviderArn');
+  const partition = (input.partition as string | undefined) ?? partitionForRegion(input.region as string);
+  const account = typeof input.accountId === 'string' && !isToken(input.accountId) ? input.accountId : undefined;
+  const problems = arnPlacementRule(field, arn, { partition, accountId: account });
+  const issuer = input.oidcIssuerUrl;
+  if (problems.length === 0 && typeof issuer === 'string' && !isToken(issuer)) {
+    const provider = arn.slice(arn.indexOf(':oidc-provider/') + ':oidc-provider/'.length);
+    if (provider !== issuerHostPath(issuer)) {
+      problems.push({ field, value: arn, rule: `is the provider of "${provider}", not of oidcIssuerUrl "${issuer}": the trust policy's principal and its condition keys would name different issuers` });
+    }
+  }
+  return problems;
+}
+
+/** With a pattern, every listed namespace must match it: the list is then only used for the outputs. */
+function namespacesMatchPatternProblems(input: Input, prefix: string): Problem[] {
+  if (typeof input.namespacePattern !== 'string' || !Array.isArray(input.controlPlaneNamespaces)) return [];
+  const pattern = stringLikePattern(input.namespacePattern);
+  return (input.controlPlaneNamespaces as string[]).flatMap((ns, i) =>
+    pattern.test(ns)
+      ? []
+      : [{ field: joinField(prefix, `controlPlaneNamespaces[${i}]`), value: ns, rule: `does not match namespacePattern "${input.namespacePattern}", so the role would not trust it: fix the pattern or the namespace` }],
+  );
+}
+
+/** An IAM StringLike pattern (`*` any run, `?` one character) as a regular expression. */
+export function stringLikePattern(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
 }
 
 function irsaTrustPolicySizeProblems(input: Input, prefix: string): Problem[] {

@@ -1,5 +1,8 @@
 import { Problem, joinField } from '../rules/problem';
+import { arnPlacementRule } from '../rules/arn-placement';
 import { arnRule } from '../rules/aws-arn';
+import { isToken } from '../rules/token';
+import { partitionForRegion } from './partition';
 import { awsPartitionRule } from '../rules/aws-partition';
 import { awsRegionRule } from '../rules/aws-region';
 import { awsAccountIdRule } from '../rules/aws-account-id';
@@ -22,6 +25,8 @@ export interface AwsBillingRoleInput {
 /** Problems in the props every AWS billing role shares. */
 export function awsBillingRoleProblems(input: AwsBillingRoleInput, prefix = ''): Problem[] {
   const f = (name: string) => joinField(prefix, name);
+  const region = typeof input.region === 'string' && !isToken(input.region) ? input.region : undefined;
+  const partition = typeof input.partition === 'string' ? input.partition : region !== undefined ? partitionForRegion(region) : undefined;
   return [
     ...s3BucketNameRule(f('bucketName'), input.bucketName),
     ...awsRegionRule(f('region'), input.region),
@@ -31,5 +36,7 @@ export function awsBillingRoleProblems(input: AwsBillingRoleInput, prefix = ''):
     ...iamRolePathRule(f('rolePath'), input.rolePath),
     ...arnRule(f('permissionsBoundaryArn'), input.permissionsBoundaryArn, 'IAM policy'),
     ...arnRule(f('kmsKeyArn'), input.kmsKeyArn, 'KMS key'),
+    ...arnPlacementRule(f('permissionsBoundaryArn'), input.permissionsBoundaryArn, { partition }),
+    ...arnPlacementRule(f('kmsKeyArn'), input.kmsKeyArn, { partition, region }),
   ];
 }

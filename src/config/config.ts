@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { chartVersionRule } from '../rules/chart-version';
+import { noInterpolationRule } from '../rules/no-interpolation';
+import { releaseOnlySettingsRule, spacesSettingsProblems } from '../rules/release-settings';
 import { Problem, ValidationError, joinField } from '../rules/problem';
 import { kubernetesConnectionRule } from '../rules/kubernetes-connection';
 import { stackNameRule } from '../rules/stack-name';
@@ -44,7 +45,10 @@ export function parseConfig(document: unknown): SpacesIdentityConfig {
   if (!top.success) {
     throw new ValidationError(zodProblems(top.error, '', (path) => (path.length === 0 ? ['spaces', 'stacks'] : path[0] === 'spaces' ? Object.keys(spacesSettingsSchema.shape) : [])));
   }
-  const problems: Problem[] = [...chartVersionRule('spaces.version', top.data.spaces.version)];
+  const problems: Problem[] = [
+    ...noInterpolationRule('', document),
+    ...spacesSettingsProblems('spaces', top.data.spaces),
+  ];
   const stacks: StackEntry[] = [];
   top.data.stacks.forEach((raw, i) => {
     const prefix = `stacks[${i}]`;
@@ -72,7 +76,8 @@ export function parseConfig(document: unknown): SpacesIdentityConfig {
     const props = parsed.data as StackEntry['props'];
     const override = (props.spaces ?? {}) as Partial<SpacesSettings>;
     const spaces: SpacesSettings = { ...top.data.spaces, ...override };
-    if (override.version !== undefined) problems.push(...chartVersionRule(joinField(prefix, 'spaces.version'), override.version));
+    problems.push(...spacesSettingsProblems(joinField(prefix, 'spaces'), override));
+    problems.push(...releaseOnlySettingsRule(prefix, props, spaces, i === 0 ? top.data.spaces : undefined));
     problems.push(...stackNameRule(joinField(prefix, 'name'), props.name));
     problems.push(...kubernetesConnectionRule(prefix, props));
     problems.push(...kind.problems(props, prefix));
@@ -104,11 +109,12 @@ function crossStackProblems(stacks: readonly StackEntry[]): Problem[] {
   const scoped = new Map<string, { index: number; field: string }>();
   stacks.forEach((entry) => {
     const i = entry.index;
-    const first = names.get(entry.name);
+    // Stack names are folder names in cdktf.out: two that differ only in case collide on some file systems.
+    const first = names.get(entry.name.toLowerCase());
     if (first !== undefined) problems.push({ field: `stacks[${i}].name`, value: entry.name, rule: `is also the name of stacks[${first}]: stack names are unique` });
-    else names.set(entry.name, i);
+    else names.set(entry.name.toLowerCase(), i);
     for (const n of ENTRY_KINDS[entry.kind].accountScopedNames(entry.props)) {
-      const key = `${n.what}\u0000${n.scope}\u0000${n.name}`;
+      const key = `${n.what}\u0000${n.scope}\u0000${n.caseInsensitive ? n.name.toLowerCase() : n.name}`;
       const seen = scoped.get(key);
       if (seen) {
         problems.push({

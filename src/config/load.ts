@@ -14,7 +14,11 @@ export const EXAMPLE_CONFIG_FILE = path.join(__dirname, '..', '..', 'examples', 
 /** Which config file the app reads: `$SPACES_IDENTITY_CONFIG`, else `./spaces-identity.yaml`, else the example. */
 export function resolveConfigPath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const fromEnv = env[CONFIG_ENV_VAR];
-  if (fromEnv !== undefined && fromEnv !== '') return path.resolve(cwd, fromEnv);
+  // Set but empty is a mistake (an unset CI variable), not a request for the example.
+  if (fromEnv !== undefined && fromEnv.trim() === '') {
+    throw new ValidationError([{ field: CONFIG_ENV_VAR, value: fromEnv, rule: 'is set but empty: point it at your config file, or unset it' }]);
+  }
+  if (fromEnv !== undefined) return path.resolve(cwd, fromEnv);
   const local = path.join(cwd, LOCAL_CONFIG_FILE);
   return fs.existsSync(local) ? local : EXAMPLE_CONFIG_FILE;
 }
@@ -26,7 +30,10 @@ export function parseConfigText(text: string, source: string): SpacesIdentityCon
     document = parse(text, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
     const detail = error instanceof YAMLParseError ? error.message : String(error);
-    throw new ValidationError([{ field: source, value: undefined, rule: `is not valid YAML: ${detail}` }]);
+    throw new ValidationError([{ field: source, rule: `is not valid YAML: ${detail}` }]);
+  }
+  if (document === null || document === undefined) {
+    throw new ValidationError([{ field: source, rule: 'is empty: it needs a spaces: block and a stacks: list (see examples/spaces-identity.yaml)' }]);
   }
   try {
     return parseConfig(document);

@@ -1,6 +1,7 @@
 import { Problem } from './problem';
 
-const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+// Semantic versioning 2.0: no leading zeros in the numbers.
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 /** A Spaces chart version: semantic version without a leading `v` (OCI tags have none). */
 export function chartVersionRule(field: string, value: unknown): Problem[] {

@@ -5,7 +5,10 @@ export function kubernetesConnectionRule(
   prefix: string,
   entry: Readonly<Record<string, unknown>>,
 ): Problem[] {
-  if (entry.kubernetesFromCluster !== true) return [];
+  const empty = ['kubeconfigPath', 'kubeconfigContext']
+    .filter((key) => entry[key] === '')
+    .map((key) => ({ field: joinField(prefix, key), value: '', rule: 'is empty: leave it out for the default' }));
+  if (entry.kubernetesFromCluster !== true) return empty;
   const problems: Problem[] = [];
   if (typeof entry.clusterName !== 'string' || entry.clusterName === '') {
     problems.push({ field: joinField(prefix, 'clusterName'), value: entry.clusterName, rule: 'is required with kubernetesFromCluster: true (the cluster to read the connection from)' });

@@ -17,8 +17,8 @@ export function oidcIssuerUrlRule(field: string, value: unknown, options: { noTr
   } catch {
     return [{ field, value, rule: 'is not a valid URL' }];
   }
-  if (!url.hostname || /\s/.test(value) || url.search || url.hash) {
-    return [{ field, value, rule: 'is not an OIDC issuer URL: https://, a host and a path, without spaces, query or fragment' }];
+  if (!url.hostname || /\s/.test(value) || url.search || url.hash || url.username || url.password || url.port) {
+    return [{ field, value, rule: 'is not an OIDC issuer URL: https://, a host and a path, without spaces, credentials, port, query or fragment' }];
   }
   if (options.noTrailingSlash && value.endsWith('/')) {
     return [{ field, value, rule: 'ends with "/": an EKS issuer has none, and IAM condition keys would not match' }];

@@ -6,14 +6,15 @@
 export interface Problem {
   /** The field path, as the user wrote it (`stacks[0].bucketName`). */
   readonly field: string;
-  /** The offending value. */
-  readonly value: unknown;
+  /** The offending value; left out where there is none to show (a file that does not parse). */
+  readonly value?: unknown;
   /** The rule, phrased to follow the value, with the way out where there is one. */
   readonly rule: string;
 }
 
 /** One line per problem: `field: value rule`. */
 export function formatProblem(problem: Problem): string {
+  if (!('value' in problem)) return `${problem.field}: ${problem.rule}`;
   return `${problem.field}: ${formatValue(problem.value)} ${problem.rule}`;
 }
 

@@ -1,5 +1,5 @@
 import { HelmProvider, HelmProviderKubernetes } from '@cdktf/provider-helm/lib/provider';
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { StackEntry } from '../config/config';
 import { SpacesRelease } from '../constructs/spaces-release';
@@ -24,6 +24,9 @@ interface KubernetesSettings {
 export class SpacesBillingStack extends TerraformStack {
   constructor(scope: Construct, entry: StackEntry) {
     super(scope, entry.name);
+    // A relative state path: the default is this machine's absolute working directory. From
+    // cdktf.out/stacks/<name>, where Terraform runs, it is the project folder, as by default.
+    new LocalBackend(this, { path: `../../../terraform.${entry.name}.tfstate` });
     const builder = STACK_BUILDERS[entry.kind];
     if (!builder) throw new Error(`no stack builder for ${entry.kind}`);
     const built = builder(this, entry.props);
@@ -31,12 +34,13 @@ export class SpacesBillingStack extends TerraformStack {
     const spaces = entry.spaces;
     const userValues = (spaces.values ?? {}) as ChartValues;
 
-    let values: ChartValues;
-    if (spaces.manageRelease === false) {
-      const merged = spacesChartValues({ account: spaces.account, billing: identity.billingValues, userValues, userValuesField: 'spaces.values' });
-      throwIfProblems(merged.problems, entry.name);
-      values = merged.values;
-    } else {
+    // Check the user values here, where the field they came from is known.
+    const valuesField = (entry.props.spaces as { values?: unknown } | undefined)?.values !== undefined ? `stacks[${entry.index}].spaces.values` : 'spaces.values';
+    const merged = spacesChartValues({ account: spaces.account, billing: identity.billingValues, userValues, userValuesField: valuesField });
+    throwIfProblems(merged.problems, entry.name);
+    const values = merged.values;
+
+    if (spaces.manageRelease !== false) {
       const settings = entry.props as KubernetesSettings;
       const kubernetes: HelmProviderKubernetes = settings.kubernetesFromCluster
         ? built.clusterConnection()
@@ -50,7 +54,7 @@ export class SpacesBillingStack extends TerraformStack {
               description: `Password or token of ${spaces.registryUsername} for the Spaces chart registry`,
             }).stringValue
           : undefined;
-      const release = new SpacesRelease(this, 'Spaces', {
+      new SpacesRelease(this, 'Spaces', {
         version: spaces.version,
         account: spaces.account,
         billing: identity,
@@ -63,7 +67,6 @@ export class SpacesBillingStack extends TerraformStack {
         timeout: spaces.timeout,
         createNamespace: spaces.createNamespace,
       });
-      values = release.values;
     }
 
     for (const [name, output] of Object.entries(built.outputs)) {

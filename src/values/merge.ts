@@ -1,4 +1,5 @@
 import { Problem } from '../rules/problem';
+import { isToken } from '../rules/token';
 import { ChartValues, chartValueLeaves, getPath, isChartValues } from './chart-values';
 
 /**
@@ -21,11 +22,15 @@ export function mergeOwnedValues(
       problems.push({
         field: `${field}.${conflict.path.join('.')}`,
         value: conflict.value,
-        rule: `contradicts the value this library sets (${JSON.stringify(leaf.value)} at ${leaf.path.join('.')}); remove it from the user values`,
+        rule: `contradicts the value this library sets (${describeOwned(leaf.value)} at ${leaf.path.join('.')}); remove it from the user values`,
       });
     }
   }
   return { values: deepMerge(user, owned), problems };
+}
+
+function describeOwned(value: unknown): string {
+  return isToken(value) ? "the identity's value, known at apply time" : JSON.stringify(value);
 }
 
 function firstConflict(

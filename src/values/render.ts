@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { stringify } from 'yaml';
-import { ChartValue, ChartValues, chartValueLeaves } from './chart-values';
+import { ChartValue, ChartValues } from './chart-values';
 
 /**
  * The values as one YAML document, for `helm_release.values` and for a
@@ -40,10 +40,7 @@ export interface HelmValueFlag {
  * (ARNs, UUIDs, e-mail addresses) that hold none of those characters.
  */
 export function helmValueFlags(values: ChartValues): HelmValueFlag[] {
-  // An empty map merges nothing into the chart's defaults, and --set cannot spell it.
-  const leaves = chartValueLeaves(values).filter(({ value }) => !isEmptyMap(value));
-  return leaves.map(({ path, value }) => {
-    const key = path.map(escapeKeySegment).join('.');
+  return flagLeaves(values, '').map(({ key, value }) => {
     if (typeof value === 'string') {
       const text = Token.isUnresolved(value) ? value : escapeValue(value);
       return { flag: helmWouldRetype(value) ? '--set-string' : '--set', argument: `${key}=${text}` };
@@ -52,15 +49,28 @@ export function helmValueFlags(values: ChartValues): HelmValueFlag[] {
   });
 }
 
+/**
+ * The leaves as helm keys: dots inside a segment escaped, list items that are
+ * maps or lists addressed by index (`tolerations[0].key`), lists of scalars
+ * kept whole (`{a,b}`). An empty map merges nothing into the chart's defaults,
+ * and --set cannot spell it: it is left out.
+ */
+function flagLeaves(node: ChartValue, key: string): Array<{ key: string; value: ChartValue }> {
+  if (Array.isArray(node)) {
+    if (node.every((item) => item === null || typeof item !== 'object')) return [{ key, value: node }];
+    return node.flatMap((item, i) => flagLeaves(item, `${key}[${i}]`));
+  }
+  if (node !== null && typeof node === 'object') {
+    return Object.entries(node).flatMap(([k, v]) => flagLeaves(v, key ? `${key}.${escapeKeySegment(k)}` : escapeKeySegment(k)));
+  }
+  return [{ key, value: node }];
+}
+
 /** The flags as a shell command line fragment, one flag per line. */
 export function renderHelmFlags(values: ChartValues): string {
   return helmValueFlags(values)
     .map(({ flag, argument }) => `${flag} ${shellQuote(argument)}`)
     .join(' \\\n');
-}
-
-function isEmptyMap(value: ChartValue): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 function escapeKeySegment(segment: string): string {

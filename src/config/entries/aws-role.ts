@@ -19,11 +19,11 @@ export const awsBillingRoleShape = {
 };
 
 /**
- * IAM role names are unique per account: IRSA and Pod Identity stacks share
+ * IAM role names are unique per account, regardless of case: IRSA and Pod Identity stacks share
  * this scope, so two of them may not create one role. Without an account ID
  * the account is only known at apply time, and nothing is compared.
  */
 export function awsRoleScopedNames(entry: { accountId?: string; roleName?: string }): AccountScopedName[] {
   if (entry.accountId === undefined) return [];
-  return [{ what: 'IAM role name', scope: `AWS account ${entry.accountId}`, name: entry.roleName ?? 'spaces-billing', field: 'roleName' }];
+  return [{ what: 'IAM role name', scope: `AWS account ${entry.accountId}`, name: entry.roleName ?? 'spaces-billing', field: 'roleName', caseInsensitive: true }];
 }

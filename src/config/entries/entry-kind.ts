@@ -10,6 +10,8 @@ export interface AccountScopedName {
   readonly name: string;
   /** The entry key the name comes from (or that defaults it). */
   readonly field: string;
+  /** The cloud compares these names without regard to case (IAM role names, ARM names). */
+  readonly caseInsensitive?: boolean;
 }
 
 /** One kind of stack entry: a cloud and an identity, its strict schema and its rules. */
