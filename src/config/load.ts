@@ -9,7 +9,16 @@ export const CONFIG_ENV_VAR = 'SPACES_IDENTITY_CONFIG';
 /** The config file looked for in the working directory. */
 export const LOCAL_CONFIG_FILE = 'spaces-identity.yaml';
 /** The example config shipped with the project, used when there is no other. */
-export const EXAMPLE_CONFIG_FILE = path.join(__dirname, '..', '..', 'examples', 'spaces-identity.yaml');
+export const EXAMPLE_CONFIG_FILE = findExampleConfig(__dirname);
+
+/** The package's examples folder, found upwards from here (src/config, or dist/src/config when compiled). */
+function findExampleConfig(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'examples', 'spaces-identity.yaml');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.join(from, '..', '..', 'examples', 'spaces-identity.yaml');
+  }
+}
 
 /** Which config file the app reads: `$SPACES_IDENTITY_CONFIG`, else `./spaces-identity.yaml`, else the example. */
 export function resolveConfigPath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
