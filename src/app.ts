@@ -20,26 +20,48 @@ export function treeValidationErrors(app: App): string[] {
 }
 
 /**
- * Builds every stack in a throwaway app whose output folder is a temporary
- * one, and collects the problems of all stacks (not only the first one's).
- * `new App()` creates its output folder, so a real app is made only once
- * this returns no problem: bad input then writes nothing.
+ * Builds one stack per config entry, collecting the problems of every stack
+ * (not only the first one's) instead of stopping at the first.
  */
+export function buildStacksCollectingProblems(app: App, config: SpacesIdentityConfig): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of config.stacks) {
+    try {
+      new SpacesBillingStack(app, entry);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push(...error.problems.map((p) => (p.field.startsWith('stacks[') || p.field.startsWith('spaces.') ? p : { ...p, field: `stacks[${entry.index}] (${entry.name}): ${p.field}` })));
+    }
+  }
+  for (const message of treeValidationErrors(app)) problems.push({ field: 'construct tree', value: undefined, rule: message });
+  return problems;
+}
+
+/**
+ * Synthesizes the config into `outdir` all or nothing: the app writes into a
+ * temporary folder (`new App()` creates its folder at once, and `synth()`
+ * writes stacks one by one), and only a complete output is copied over.
+ * Throws a ValidationError with every stack's problems, having written nothing.
+ */
+export function synthesizeConfig(config: SpacesIdentityConfig, outdir: string): void {
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'spaces-identity-synth-'));
+  try {
+    const app = new App({ outdir: staging });
+    const problems = buildStacksCollectingProblems(app, config);
+    if (problems.length > 0) throw new ValidationError(problems);
+    app.synth();
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.cpSync(staging, outdir, { recursive: true });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** The problems of building every stack, in a throwaway app that writes nothing. */
 export function dryRunProblems(config: SpacesIdentityConfig): Problem[] {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'spaces-identity-dry-run-'));
   try {
-    const app = new App({ outdir, skipValidation: true });
-    const problems: Problem[] = [];
-    for (const entry of config.stacks) {
-      try {
-        new SpacesBillingStack(app, entry);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        problems.push(...error.problems.map((p) => (p.field.startsWith('stacks[') || p.field.startsWith('spaces.') ? p : { ...p, field: `stacks[${entry.index}] (${entry.name}): ${p.field}` })));
-      }
-    }
-    for (const message of treeValidationErrors(app)) problems.push({ field: 'construct tree', value: undefined, rule: message });
-    return problems;
+    return buildStacksCollectingProblems(new App({ outdir, skipValidation: true }), config);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

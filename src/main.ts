@@ -1,12 +1,12 @@
-import { App } from 'cdktf';
-import { buildStacks, dryRunProblems } from './app';
+import { synthesizeConfig } from './app';
 import { EXAMPLE_CONFIG_FILE, loadConfig, resolveConfigPath } from './config/load';
 import { ValidationError } from './rules/problem';
 
 /**
  * The cdktf app: reads the config and validates all of it, builds every
- * stack once in a throwaway app to collect the problems of all of them, and
- * only then builds the real app and synthesizes, so bad input writes nothing.
+ * stack (collecting the problems of all of them), and synthesizes all or
+ * nothing into the output folder (cdktf's `$CDKTF_OUTDIR`), so bad input
+ * writes nothing.
  */
 function main(): void {
   const file = resolveConfigPath();
@@ -14,11 +14,11 @@ function main(): void {
     process.stderr.write(`spaces-workload-identity: no $SPACES_IDENTITY_CONFIG and no ./spaces-identity.yaml: synthesizing the embedded example (${file}), whose values are all fake\n`);
   }
   const config = loadConfig(file);
-  const problems = dryRunProblems(config);
-  if (problems.length > 0) throw new ValidationError(problems, file);
-  const app = new App();
-  buildStacks(app, config);
-  app.synth();
+  try {
+    synthesizeConfig(config, process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  } catch (error) {
+    throw error instanceof ValidationError ? new ValidationError(error.problems, file) : error;
+  }
 }
 
 try {
