@@ -3,7 +3,6 @@ import { DataAwsEksCluster } from '@cdktf/provider-aws/lib/data-aws-eks-cluster'
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { BILLING_COMPONENT } from '../component';
 import { irsaTrustPolicy, issuerHostPath, oidcProviderArn } from '../aws/irsa-trust-policy';
 import { awsIrsaProblems } from '../aws/irsa-validation';
 import { AwsPartition, IRSA_AUDIENCE, partitionForRegion } from '../aws/partition';
@@ -155,15 +154,7 @@ export class AwsIrsaBillingIdentity extends Construct implements BillingIdentity
         namespacePattern: props.namespacePattern,
       }),
     );
-    this.role = new AwsBillingRole(this, 'BillingRole', {
-      trustPolicyJson: this.trustPolicyJson,
-      s3: { partition, bucketName: props.bucketName, allowDeleteObject: props.allowDeleteObject, kmsKeyArn: props.kmsKeyArn },
-      roleName: props.roleName ?? 'spaces-billing',
-      rolePath: props.rolePath,
-      permissionsBoundaryArn: props.permissionsBoundaryArn,
-      description: `Upbound Spaces billing (${BILLING_COMPONENT.serviceAccountName}) through IRSA`,
-      tags: props.tags,
-    });
+    this.role = new AwsBillingRole(this, 'BillingRole', { ...props, partition, trustPolicyJson: this.trustPolicyJson, mechanism: 'IRSA' });
     this.roleArn = this.role.role.arn;
     this.roleName = this.role.role.name;
 

@@ -139,15 +139,7 @@ export class AwsPodIdentityBillingIdentity extends Construct implements BillingI
       restrictTo = { clusterArn, namespaces: this.controlPlaneNamespaces };
     }
     this.trustPolicyJson = policyJson(podIdentityTrustPolicy({ restrictTo }));
-    this.role = new AwsBillingRole(this, 'BillingRole', {
-      trustPolicyJson: this.trustPolicyJson,
-      s3: { partition, bucketName: props.bucketName, allowDeleteObject: props.allowDeleteObject, kmsKeyArn: props.kmsKeyArn },
-      roleName: props.roleName ?? 'spaces-billing',
-      rolePath: props.rolePath,
-      permissionsBoundaryArn: props.permissionsBoundaryArn,
-      description: `Upbound Spaces billing (${BILLING_COMPONENT.serviceAccountName}) through EKS Pod Identity`,
-      tags: props.tags,
-    });
+    this.role = new AwsBillingRole(this, 'BillingRole', { ...props, partition, trustPolicyJson: this.trustPolicyJson, mechanism: 'EKS Pod Identity' });
     this.roleArn = this.role.role.arn;
     this.roleName = this.role.role.name;
 

@@ -3,7 +3,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Fn, TerraformStack } from 'cdktf';
 import { AzureWorkloadIdentityEntry } from '../config/entries/azure-workload-identity';
 import { AzureBillingIdentity } from '../constructs/azure-billing-identity';
-import { BuiltIdentity, StackBuilder } from './stack-builder';
+import { BuiltIdentity, StackBuilder, identityPropsOf } from './stack-builder';
 
 /** The azurerm provider of a stack, and its AKS cluster connection for helm. */
 export function configureAzure(
@@ -33,21 +33,7 @@ export function configureAzure(
 
 export const buildAzureStack: StackBuilder<AzureWorkloadIdentityEntry> = (stack, entry): BuiltIdentity => {
   const clusterConnection = configureAzure(stack, entry);
-  const identity = new AzureBillingIdentity(stack, 'BillingIdentity', {
-    resourceGroupName: entry.resourceGroupName,
-    location: entry.location,
-    storageAccountId: entry.storageAccountId,
-    storageAccountName: entry.storageAccountName,
-    containerName: entry.containerName,
-    controlPlaneNamespaces: entry.controlPlaneNamespaces,
-    oidcIssuerUrl: entry.oidcIssuerUrl,
-    clusterName: entry.clusterName,
-    clusterResourceGroupName: entry.clusterResourceGroupName,
-    identityName: entry.identityName,
-    roleScope: entry.roleScope,
-    tenantId: entry.tenantId,
-    tags: entry.tags,
-  });
+  const identity = new AzureBillingIdentity(stack, 'BillingIdentity', identityPropsOf(entry, 'subscriptionId'));
   return {
     identity,
     clusterConnection,

@@ -1,18 +1,31 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
+import { BILLING_COMPONENT } from '../../component';
+import { AwsPartition } from '../../aws/partition';
 import { policyJson } from '../../aws/policy-document';
-import { S3AccessPolicyOptions, s3AccessPolicy } from '../../aws/s3-access-policy';
+import { s3AccessPolicy } from '../../aws/s3-access-policy';
 
-export interface AwsBillingRoleProps {
-  readonly trustPolicyJson: string;
-  readonly s3: S3AccessPolicyOptions;
-  readonly roleName: string;
+/** The props every AWS billing identity shares, IRSA and Pod Identity alike. */
+export interface AwsBillingRoleOptions {
+  readonly bucketName: string;
+  readonly allowDeleteObject?: boolean;
+  readonly kmsKeyArn?: string;
+  readonly roleName?: string;
   readonly rolePath?: string;
   readonly permissionsBoundaryArn?: string;
-  readonly description: string;
   readonly tags?: Record<string, string>;
 }
+
+export interface AwsBillingRoleProps extends AwsBillingRoleOptions {
+  readonly trustPolicyJson: string;
+  readonly partition: AwsPartition;
+  /** How the component gets the role, for the role's description. */
+  readonly mechanism: string;
+}
+
+/** The default role name of both AWS identities. */
+export const DEFAULT_BILLING_ROLE_NAME = 'spaces-billing';
 
 /**
  * The IAM role and its inline S3 policy, shared by the IRSA and the Pod
@@ -26,9 +39,9 @@ export class AwsBillingRole extends Construct {
   constructor(scope: Construct, id: string, props: AwsBillingRoleProps) {
     super(scope, id);
     this.role = new IamRole(this, 'Role', {
-      name: props.roleName,
+      name: props.roleName ?? DEFAULT_BILLING_ROLE_NAME,
       path: props.rolePath,
-      description: props.description,
+      description: `Upbound Spaces billing (${BILLING_COMPONENT.serviceAccountName}) through ${props.mechanism}`,
       assumeRolePolicy: props.trustPolicyJson,
       permissionsBoundary: props.permissionsBoundaryArn,
       tags: props.tags,
@@ -36,7 +49,9 @@ export class AwsBillingRole extends Construct {
     this.policy = new IamRolePolicy(this, 'S3Access', {
       name: 'spaces-billing-s3',
       role: this.role.id,
-      policy: policyJson(s3AccessPolicy(props.s3)),
+      policy: policyJson(
+        s3AccessPolicy({ partition: props.partition, bucketName: props.bucketName, allowDeleteObject: props.allowDeleteObject, kmsKeyArn: props.kmsKeyArn }),
+      ),
     });
   }
 }
