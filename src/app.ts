@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import { App } from 'cdktf';
 import { SpacesIdentityConfig } from './config/config';
 import { Problem, ValidationError } from './rules/problem';
-import { SpacesBillingStack } from './stacks/spaces-billing-stack';
+import { SpacesBillingStack, SpacesBillingStackOptions } from './stacks/spaces-billing-stack';
 
 /** Adds one stack per config entry to the app. */
-export function buildStacks(app: App, config: SpacesIdentityConfig): SpacesBillingStack[] {
-  return config.stacks.map((entry) => new SpacesBillingStack(app, entry));
+export function buildStacks(app: App, config: SpacesIdentityConfig, options: SpacesBillingStackOptions = {}): SpacesBillingStack[] {
+  return config.stacks.map((entry) => new SpacesBillingStack(app, entry, options));
 }
 
 /**
@@ -43,26 +43,33 @@ export function buildStacksCollectingProblems(app: App, config: SpacesIdentityCo
  * writes stacks one by one), and only a complete output is copied over.
  * Throws a ValidationError with every stack's problems, having written nothing.
  */
-export function synthesizeConfig(config: SpacesIdentityConfig, outdir: string): void {
+export function synthesizeConfig(config: SpacesIdentityConfig, outdir: string, configProblems: readonly Problem[] = []): void {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'spaces-identity-synth-'));
   try {
     const app = new App({ outdir: staging });
-    const problems = buildStacksCollectingProblems(app, config);
+    const problems = [...configProblems, ...buildStacksCollectingProblems(app, config)];
     if (problems.length > 0) throw new ValidationError(problems);
     app.synth();
-    fs.mkdirSync(outdir, { recursive: true });
-    fs.cpSync(staging, outdir, { recursive: true });
+    replaceOutput(staging, outdir);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** The problems of building every stack, in a throwaway app that writes nothing. */
-export function dryRunProblems(config: SpacesIdentityConfig): Problem[] {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'spaces-identity-dry-run-'));
-  try {
-    return buildStacksCollectingProblems(new App({ outdir, skipValidation: true }), config);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+/**
+ * Copies a complete synth output over the output folder, and removes the
+ * folders of stacks that are no longer in the config, so that plain
+ * Terraform on cdktf.out never finds a stale stack. A current stack's folder
+ * keeps what Terraform left in it (.terraform, plans).
+ */
+function replaceOutput(staging: string, outdir: string): void {
+  const stacksDir = path.join(outdir, 'stacks');
+  const current = new Set(fs.readdirSync(path.join(staging, 'stacks')));
+  if (fs.existsSync(stacksDir)) {
+    for (const name of fs.readdirSync(stacksDir)) {
+      if (!current.has(name)) fs.rmSync(path.join(stacksDir, name), { recursive: true, force: true });
+    }
   }
+  fs.mkdirSync(outdir, { recursive: true });
+  fs.cpSync(staging, outdir, { recursive: true });
 }

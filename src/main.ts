@@ -1,5 +1,5 @@
 import { synthesizeConfig } from './app';
-import { EXAMPLE_CONFIG_FILE, loadConfig, resolveConfigPath } from './config/load';
+import { EXAMPLE_CONFIG_FILE, checkConfigFile, resolveConfigPath } from './config/load';
 import { ValidationError } from './rules/problem';
 
 /**
@@ -11,11 +11,14 @@ import { ValidationError } from './rules/problem';
 function main(): void {
   const file = resolveConfigPath();
   if (file === EXAMPLE_CONFIG_FILE) {
-    process.stderr.write(`spaces-workload-identity: no $SPACES_IDENTITY_CONFIG and no ./spaces-identity.yaml: synthesizing the embedded example (${file}), whose values are all fake\n`);
+    // A notice, on stdout: the cdktf CLI shows the app's stderr as errors.
+    process.stdout.write(`spaces-workload-identity: no $SPACES_IDENTITY_CONFIG and no ./spaces-identity.yaml: synthesizing the embedded example (${file}), whose values are all fake\n`);
   }
-  const config = loadConfig(file);
+  // Config problems and the construct-time problems of the entries without any are reported together.
+  const check = checkConfigFile(file);
+  if (!check.config) throw new ValidationError(check.problems, file);
   try {
-    synthesizeConfig(config, process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+    synthesizeConfig(check.config, process.env.CDKTF_OUTDIR ?? 'cdktf.out', check.problems);
   } catch (error) {
     throw error instanceof ValidationError ? new ValidationError(error.problems, file) : error;
   }

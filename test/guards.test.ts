@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dryRunProblems } from '../src/app';
-import { parseConfig } from '../src/config/config';
+import { Testing } from 'cdktf';
+import { buildStacksCollectingProblems, synthesizeConfig } from '../src/app';
+import { checkConfig, parseConfig } from '../src/config/config';
 import { EXAMPLE_CONFIG_FILE, loadConfig, parseConfigText, resolveConfigPath } from '../src/config/load';
 import { formatProblem, ValidationError } from '../src/rules/problem';
 import { userValuesRule } from '../src/rules/user-values';
@@ -70,7 +71,7 @@ describe('config guards', () => {
   });
 });
 
-describe('dry run', () => {
+describe('construct-time problems', () => {
   it('reports user values that contradict billing in every stack, with the field they came from', () => {
     const parsed = parseConfig(
       config([
@@ -78,18 +79,19 @@ describe('dry run', () => {
         { ...pod, spaces: { values: { billing: { storage: { provider: 'gcp' } } } } },
       ]),
     );
-    const problems = dryRunProblems(parsed).map(formatProblem);
+    const problems = buildStacksCollectingProblems(Testing.app(), parsed).map(formatProblem);
     expect(problems).toEqual([
       'stacks[0].spaces.values.billing.enabled: false contradicts the value this library sets (true at billing.enabled); remove it from the user values',
       'stacks[1].spaces.values.billing.storage.provider: "gcp" contradicts the value this library sets ("aws" at billing.storage.provider); remove it from the user values',
     ]);
   });
 
-  it('writes nothing, not even an empty output folder', () => {
-    const before = new Set(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('spaces-identity-dry-run-')));
-    dryRunProblems(parseConfig(config([irsa])));
-    const after = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('spaces-identity-dry-run-') && !before.has(f));
-    expect(after).toEqual([]);
+  it('leaves no staging folder behind', () => {
+    const staged = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('spaces-identity-synth-'));
+    const before = new Set(staged());
+    expect(() => synthesizeConfig(parseConfig(config([{ ...irsa, spaces: { values: { billing: { enabled: false } } } }])), path.join(os.tmpdir(), 'never-written'))).toThrow(ValidationError);
+    expect(staged().filter((f) => !before.has(f))).toEqual([]);
+    expect(fs.existsSync(path.join(os.tmpdir(), 'never-written'))).toBe(false);
   });
 });
 
@@ -128,5 +130,41 @@ describe('helm flags of lists', () => {
       { flag: '--set', argument: 'controlPlanes.vector.tolerations[0].operator=Exists' },
     ]);
     expect(helmValueFlags({ a: ['x', 'y,z'] })).toEqual([{ flag: '--set', argument: 'a={x,y\\,z}' }]);
+  });
+});
+
+describe('synthesizeConfig', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'spaces-synth-test-'));
+
+  it('reports config problems and the construct-time problems of the other stacks in one pass, writing nothing', () => {
+    const check = checkConfig(
+      config([
+        { ...irsa, spaces: { values: { billing: { enabled: false } } } },
+        { ...pod, bucketName: 'Bad_Bucket' },
+      ]),
+    );
+    expect(check.config!.stacks.map((s) => s.name)).toEqual(['aws-irsa']);
+    const outdir = path.join(tmp(), 'cdktf.out');
+    let lines: string[] = [];
+    try {
+      synthesizeConfig(check.config!, outdir, check.problems);
+    } catch (error) {
+      lines = (error as ValidationError).problems.map(formatProblem);
+    }
+    expect(lines).toEqual([
+      expect.stringMatching(/^stacks\[1\]\.bucketName: "Bad_Bucket" is not a valid S3 bucket name/),
+      expect.stringMatching(/^stacks\[0\]\.spaces\.values\.billing\.enabled: false contradicts the value this library sets/),
+    ]);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  it('replaces the output: a stack no longer in the config is removed, a current one keeps its .terraform', () => {
+    const outdir = path.join(tmp(), 'cdktf.out');
+    synthesizeConfig(parseConfig(config([irsa, pod])), outdir);
+    fs.mkdirSync(path.join(outdir, 'stacks', 'aws-irsa', '.terraform'));
+    synthesizeConfig(parseConfig(config([irsa])), outdir);
+    expect(fs.readdirSync(path.join(outdir, 'stacks'))).toEqual(['aws-irsa']);
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'aws-irsa', '.terraform'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')).stacks).toHaveProperty('aws-irsa');
   });
 });

@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { S3Backend, Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { buildStacks } from '../src/app';
 import { parseConfig } from '../src/config/config';
@@ -49,9 +49,9 @@ describe('SpacesBillingStack', () => {
   });
 
   it('takes the registry password from a sensitive variable, never from the config', () => {
-    const out = synth(irsaEntry, { registryUsername: 'robot$example' });
-    expect(out.json.variable.spaces_registry_password).toMatchObject({ type: 'string', sensitive: true });
-    expect(out.resource('helm_release')).toMatchObject({ repository_username: 'robot$example', repository_password: '${var.spaces_registry_password}' });
+    const out = synth(irsaEntry, { repositoryUsername: 'robot$example' });
+    expect(out.json.variable.spaces_repository_password).toMatchObject({ type: 'string', sensitive: true });
+    expect(out.resource('helm_release')).toMatchObject({ repository_username: 'robot$example', repository_password: '${var.spaces_repository_password}' });
   });
 
   it('merges user values and restarts a statefulset when vector persistence is on', () => {
@@ -69,5 +69,16 @@ describe('SpacesBillingStack', () => {
   it('passes release overrides of one stack through to its helm_release', () => {
     const out = synth({ ...irsaEntry, spaces: { namespace: 'spaces-system', releaseName: 'spaces-eu', wait: false, timeout: 900 } });
     expect(out.resource('helm_release')).toMatchObject({ namespace: 'spaces-system', name: 'spaces-eu', wait: false, timeout: 900 });
+  });
+});
+
+describe('SpacesBillingStack backend', () => {
+  it('takes another backend from the options instead of the local one', () => {
+    const config = parseConfig({ spaces: { version: '1.14.1', account: 'example-org' }, stacks: [irsaEntry] });
+    const [stack] = buildStacks(Testing.app(), config, {
+      backend: (s) => new S3Backend(s, { bucket: 'example-terraform-state', key: `spaces/${s.node.id}.tfstate`, region: 'us-east-1' }),
+    });
+    const out = parseStack(Testing.synth(stack));
+    expect(out.json.terraform.backend).toEqual({ s3: { bucket: 'example-terraform-state', key: 'spaces/aws-irsa.tfstate', region: 'us-east-1' } });
   });
 });

@@ -10,7 +10,7 @@ export const spacesSettingsSchema = z.strictObject({
   releaseName: z.string().optional(),
   values: chartValues.optional(),
   manageRelease: z.boolean().optional(),
-  registryUsername: z.string().optional(),
+  repositoryUsername: z.string().optional(),
   wait: z.boolean().optional(),
   timeout: z.number().int().positive().optional(),
   createNamespace: z.boolean().optional(),

@@ -34,6 +34,13 @@ const topSchema = z.strictObject({
 });
 const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
 
+/** The outcome of checking a config: every problem, and the entries that have none of their own. */
+export interface ConfigCheck {
+  readonly problems: readonly Problem[];
+  /** The config of the entries without problems; undefined when the top level is not usable. */
+  readonly config?: SpacesIdentityConfig;
+}
+
 /**
  * Validates a parsed config document completely: shape (unknown keys are
  * rejected), every rule of every entry, and the rules across entries. Throws
@@ -41,15 +48,27 @@ const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
  * ready to synthesize.
  */
 export function parseConfig(document: unknown): SpacesIdentityConfig {
+  const check = checkConfig(document);
+  if (check.problems.length > 0 || !check.config) throw new ValidationError(check.problems);
+  return check.config;
+}
+
+/**
+ * Checks a config document and keeps going past problems: it returns every
+ * problem, and the entries that have none of their own, so that the app can
+ * build those too and report their construct-time problems in the same pass.
+ */
+export function checkConfig(document: unknown): ConfigCheck {
   const top = topSchema.safeParse(document, { reportInput: true });
   if (!top.success) {
-    throw new ValidationError(zodProblems(top.error, '', (path) => (path.length === 0 ? ['spaces', 'stacks'] : path[0] === 'spaces' ? Object.keys(spacesSettingsSchema.shape) : [])));
+    return { problems: zodProblems(top.error, '', (path) => (path.length === 0 ? ['spaces', 'stacks'] : path[0] === 'spaces' ? Object.keys(spacesSettingsSchema.shape) : [])) };
   }
   const problems: Problem[] = [
     ...noInterpolationRule('', document),
     ...spacesSettingsProblems('spaces', top.data.spaces),
   ];
   const stacks: StackEntry[] = [];
+  const clean: StackEntry[] = []; // entries without problems of their own
   top.data.stacks.forEach((raw, i) => {
     const prefix = `stacks[${i}]`;
     const entry = raw as Record<string, unknown>;
@@ -73,6 +92,7 @@ export function parseConfig(document: unknown): SpacesIdentityConfig {
       problems.push(...shape, ...rules);
       return;
     }
+    const before = problems.length;
     const props = parsed.data as StackEntry['props'];
     const override = (props.spaces ?? {}) as Partial<SpacesSettings>;
     const spaces: SpacesSettings = { ...top.data.spaces, ...override };
@@ -81,11 +101,15 @@ export function parseConfig(document: unknown): SpacesIdentityConfig {
     problems.push(...stackNameRule(joinField(prefix, 'name'), props.name));
     problems.push(...kubernetesConnectionRule(prefix, props));
     problems.push(...kind.problems(props, prefix));
-    stacks.push({ kind: `${kind.cloud}/${kind.identity}`, index: i, cloud: kind.cloud, identity: kind.identity, name: props.name, props, spaces });
+    const stack: StackEntry = { kind: `${kind.cloud}/${kind.identity}`, index: i, cloud: kind.cloud, identity: kind.identity, name: props.name, props, spaces };
+    stacks.push(stack);
+    if (problems.length === before) clean.push(stack);
   });
   problems.push(...crossStackProblems(stacks));
-  if (problems.length > 0) throw new ValidationError(problems);
-  return { spaces: top.data.spaces, stacks };
+  // Only entries no problem names are built (a collision or an interpolation names its entry too).
+  const named = new Set(problems.map((p) => /^stacks\[(\d+)\]/.exec(p.field)?.[1]).filter((i) => i !== undefined).map(Number));
+  const usable = !problems.some((p) => !p.field.startsWith('stacks['));
+  return { problems, config: usable ? { spaces: top.data.spaces, stacks: clean.filter((s) => !named.has(s.index)) } : undefined };
 }
 
 function knownKeysAt(schema: z.ZodObject, path: readonly PropertyKey[]): string[] {

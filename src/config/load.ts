@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { YAMLParseError, parse } from 'yaml';
 import { ValidationError } from '../rules/problem';
-import { SpacesIdentityConfig, parseConfig } from './config';
+import { ConfigCheck, SpacesIdentityConfig, checkConfig } from './config';
 
 /** The environment variable that names the config file. */
 export const CONFIG_ENV_VAR = 'SPACES_IDENTITY_CONFIG';
@@ -34,6 +34,13 @@ export function resolveConfigPath(env: NodeJS.ProcessEnv = process.env, cwd: str
 
 /** Parses YAML config text and validates it. */
 export function parseConfigText(text: string, source: string): SpacesIdentityConfig {
+  const check = checkConfigText(text, source);
+  if (check.problems.length > 0 || !check.config) throw new ValidationError(check.problems, source);
+  return check.config;
+}
+
+/** Parses YAML config text and checks it, keeping going past problems (see checkConfig). */
+export function checkConfigText(text: string, source: string): ConfigCheck {
   let document: unknown;
   try {
     document = parse(text, { prettyErrors: true, uniqueKeys: true });
@@ -44,16 +51,20 @@ export function parseConfigText(text: string, source: string): SpacesIdentityCon
   if (document === null || document === undefined) {
     throw new ValidationError([{ field: source, rule: 'is empty: it needs a spaces: block and a stacks: list (see examples/spaces-identity.yaml)' }]);
   }
-  try {
-    return parseConfig(document);
-  } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError(error.problems, source);
-    throw error;
-  }
+  return checkConfig(document);
 }
 
 /** Reads and validates a config file. */
 export function loadConfig(file: string): SpacesIdentityConfig {
+  return parseConfigText(readConfigFile(file), file);
+}
+
+/** Reads and checks a config file, keeping going past problems (see checkConfig). */
+export function checkConfigFile(file: string): ConfigCheck {
+  return checkConfigText(readConfigFile(file), file);
+}
+
+function readConfigFile(file: string): string {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -61,5 +72,5 @@ export function loadConfig(file: string): SpacesIdentityConfig {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
     throw new ValidationError([{ field: CONFIG_ENV_VAR, value: file, rule: reason }]);
   }
-  return parseConfigText(text, file);
+  return text;
 }

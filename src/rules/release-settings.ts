@@ -11,7 +11,7 @@ export interface ReleaseSettingsInput {
   readonly releaseName?: unknown;
   readonly values?: unknown;
   readonly manageRelease?: unknown;
-  readonly registryUsername?: unknown;
+  readonly repositoryUsername?: unknown;
   readonly wait?: unknown;
   readonly timeout?: unknown;
   readonly createNamespace?: unknown;
@@ -47,12 +47,12 @@ export function spacesSettingsProblems(prefix: string, settings: ReleaseSettings
     ...upboundAccountRule(f('account'), settings.account),
     ...(settings.namespace !== undefined ? namespaceRule(f('namespace'), settings.namespace) : []),
     ...helmReleaseNameRule(f('releaseName'), settings.releaseName),
-    ...(settings.registryUsername === '' ? [{ field: f('registryUsername'), value: '', rule: 'is empty: leave it out for anonymous pulls' }] : []),
+    ...(settings.repositoryUsername === '' ? [{ field: f('repositoryUsername'), value: '', rule: 'is empty: leave it out for anonymous pulls' }] : []),
     ...userValuesRule(f('values'), settings.values),
   ];
 }
 
-const RELEASE_ONLY = ['namespace', 'releaseName', 'registryUsername', 'wait', 'timeout', 'createNamespace'] as const;
+const RELEASE_ONLY = ['namespace', 'releaseName', 'repositoryUsername', 'wait', 'timeout', 'createNamespace'] as const;
 const CONNECTION_ONLY = ['kubeconfigPath', 'kubeconfigContext', 'kubernetesFromCluster'] as const;
 
 /**

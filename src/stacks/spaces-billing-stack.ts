@@ -16,17 +16,26 @@ interface KubernetesSettings {
   readonly kubernetesFromCluster?: boolean;
 }
 
+export interface SpacesBillingStackOptions {
+  /**
+   * Adds the stack's Terraform backend (for example an S3Backend for shared state).
+   * @default - a LocalBackend at `../../../terraform.<stack>.tfstate`: the project folder, seen from cdktf.out/stacks/<stack>
+   */
+  readonly backend?: (stack: TerraformStack) => void;
+}
+
 /**
  * One stack per config entry: the cloud provider, the billing identity, the
  * Spaces release (unless `manageRelease: false`) and the outputs a user needs
  * to install or check the wiring by hand.
  */
 export class SpacesBillingStack extends TerraformStack {
-  constructor(scope: Construct, entry: StackEntry) {
+  constructor(scope: Construct, entry: StackEntry, options: SpacesBillingStackOptions = {}) {
     super(scope, entry.name);
-    // A relative state path: the default is this machine's absolute working directory. From
+    if (options.backend) options.backend(this);
+    // A relative state path: cdktf's default is this machine's absolute working directory. From
     // cdktf.out/stacks/<name>, where Terraform runs, it is the project folder, as by default.
-    new LocalBackend(this, { path: `../../../terraform.${entry.name}.tfstate` });
+    else new LocalBackend(this, { path: `../../../terraform.${entry.name}.tfstate` });
     const builder = STACK_BUILDERS[entry.kind];
     if (!builder) throw new Error(`no stack builder for ${entry.kind}`);
     const built = builder(this, entry.props);
@@ -47,11 +56,11 @@ export class SpacesBillingStack extends TerraformStack {
         : { configPath: settings.kubeconfigPath ?? '~/.kube/config', configContext: settings.kubeconfigContext };
       new HelmProvider(this, 'helm', { kubernetes });
       const password =
-        spaces.registryUsername !== undefined
-          ? new TerraformVariable(this, 'spaces_registry_password', {
+        spaces.repositoryUsername !== undefined
+          ? new TerraformVariable(this, 'spaces_repository_password', {
               type: 'string',
               sensitive: true,
-              description: `Password or token of ${spaces.registryUsername} for the Spaces chart registry`,
+              description: `Password or token of ${spaces.repositoryUsername} for the Spaces chart registry`,
             }).stringValue
           : undefined;
       new SpacesRelease(this, 'Spaces', {
@@ -61,7 +70,7 @@ export class SpacesBillingStack extends TerraformStack {
         namespace: spaces.namespace,
         releaseName: spaces.releaseName,
         values: userValues,
-        repositoryUsername: spaces.registryUsername,
+        repositoryUsername: spaces.repositoryUsername,
         repositoryPassword: password,
         wait: spaces.wait,
         timeout: spaces.timeout,
