@@ -122,10 +122,10 @@ async function synthExample(runDir: string, config: string): Promise<string | un
     timeoutMs: 300_000,
   });
   if (synth.code !== 0) {
-    report(fail('example', `synth (${cdktf.app})`, [`exit code ${synth.code}${synth.timedOut ? ' (timed out)' : ''}`, ...`${synth.stderr}\n${synth.stdout}`.trim().split('\n').slice(-20)]));
+    report(fail('config', `synth (${cdktf.app})`, [`exit code ${synth.code}${synth.timedOut ? ' (timed out)' : ''}`, ...`${synth.stderr}\n${synth.stdout}`.trim().split('\n').slice(-20)]));
     return undefined;
   }
-  report(pass('example', `synth (${cdktf.app}, ${path.relative(ROOT, config)}, ${(synth.ms / 1000).toFixed(1)} s)`));
+  report(pass('config', `synth (${cdktf.app}, ${path.relative(ROOT, config)}, ${(synth.ms / 1000).toFixed(1)} s)`));
   return outdir;
 }
 
@@ -166,7 +166,7 @@ async function main(): Promise<number> {
     config = loadConfig(options.config);
     const entries = new Map(config.stacks.map((e) => [e.name, { kind: e.kind, props: e.props }]));
     const example = readStacks(outdir, false, entries);
-    if (example.length === 0) report(fail('example', 'stacks', [`no stacks/*/cdk.tf.json in ${outdir}`]));
+    if (example.length === 0) report(fail('config', 'stacks', [`no stacks/*/cdk.tf.json in ${outdir}`]));
     stacks.push(...example);
     const variantsDir = path.join(runDir, 'variants');
     const variants = synthVariants(config, variantsDir);
