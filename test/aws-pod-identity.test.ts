@@ -12,6 +12,7 @@ import { podIdentityAssociationLimitRule } from '../src/rules/pod-identity-assoc
 import { ValidationError } from '../src/rules/problem';
 import { SpacesBillingStack } from '../src/stacks/spaces-billing-stack';
 import { billingChartValues } from '../src/values/chart-values';
+import { configDocument, configProblems } from './support/config';
 import { build, parseStack, parseTemplateJson, policy, synthConstructs } from './support/synth';
 
 const CLUSTER_ARN = 'arn:aws:eks:us-east-1:123456789012:cluster/spaces-example';
@@ -369,16 +370,8 @@ describe('config: aws/pod-identity', () => {
     roleName: 'spaces-billing-pod-identity',
     controlPlaneNamespaces: ['mxp-ctp-alpha-system', 'mxp-ctp-beta-system'],
   };
-  const config = (stacks: unknown[]) => ({ spaces: { version: '1.14.1', account: 'example-org' }, stacks });
-  const problemsOf = (document: unknown): string[] => {
-    try {
-      parseConfig(document);
-    } catch (error) {
-      if (error instanceof ValidationError) return error.message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
-      throw error;
-    }
-    return [];
-  };
+  const config = (stacks: unknown[]) => configDocument(stacks);
+  const problemsOf = configProblems;
 
   it('accepts a Pod Identity entry and synthesizes its stack with the role_arn output', () => {
     const parsed = parseConfig(config([{ ...entry, restrictToNamespaces: true, installAgentAddon: true }]));

@@ -25,6 +25,7 @@ import { ValidationError } from '../src/rules/problem';
 import { SpacesBillingStack } from '../src/stacks/spaces-billing-stack';
 import { billingChartValues } from '../src/values/chart-values';
 import { helmValueFlags, renderHelmFlags, renderValuesYaml } from '../src/values/render';
+import { configProblems as problemsOfConfig } from './support/config';
 import { parseStack, synthConstructs } from './support/synth';
 
 const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
@@ -397,15 +398,7 @@ const azureEntry = {
 };
 const document = (stacks: unknown[]) => ({ spaces: { version: '1.14.1', account: 'example-org' }, stacks });
 
-function configProblems(stacks: unknown[]): string[] {
-  try {
-    parseConfig(document(stacks));
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems.map((p) => `${p.field}: ${p.rule}`);
-    throw error;
-  }
-  return [];
-}
+const configProblems = (stacks: unknown[]) => problemsOfConfig(document(stacks));
 
 function synthEntry(entry: Record<string, unknown>) {
   const config = parseConfig(document([entry]));
@@ -442,14 +435,14 @@ describe('Azure stack', () => {
 
   it('fails on a config entry with a bad subscription ID and an unknown key', () => {
     expect(configProblems([{ ...azureEntry, subscriptionId: 'example-sub', storageAcountName: 'x' }])).toEqual([
-      'stacks[0].storageAcountName: is not a known key (did you mean "storageAccountName"?)',
-      'stacks[0].subscriptionId: is not an Azure subscription ID: use the UUID (for example 00000000-0000-0000-0000-000000000000, from az account show)',
+      'stacks[0].storageAcountName: "storageAcountName" is not a known key (did you mean "storageAccountName"?)',
+      'stacks[0].subscriptionId: "example-sub" is not an Azure subscription ID: use the UUID (for example 00000000-0000-0000-0000-000000000000, from az account show)',
     ]);
   });
 
   it('fails on two stacks creating the same managed identity in one resource group', () => {
     expect(configProblems([azureEntry, { ...azureEntry, name: 'azure-second', identityName: 'Billing-Identity' }])).toEqual([
-      `stacks[1].identityName: is the managed identity name stacks[0] also creates in resource group example-spaces-rg of subscription ${SUBSCRIPTION}: give one of them another identityName`,
+      `stacks[1].identityName: "Billing-Identity" is the managed identity name stacks[0] also creates in resource group example-spaces-rg of subscription ${SUBSCRIPTION}: give one of them another identityName`,
     ]);
     expect(configProblems([azureEntry, { ...azureEntry, name: 'azure-second', identityName: 'billing-identity-2' }])).toEqual([]);
   });
@@ -457,7 +450,7 @@ describe('Azure stack', () => {
   it('fails on 21 namespaces in a config entry, saying how to split them', () => {
     const problems = configProblems([{ ...azureEntry, controlPlaneNamespaces: namespaces(21) }]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^stacks\[0\]\.controlPlaneNamespaces: need one federated identity credential each, over Azure's limit of 20/);
+    expect(problems[0]).toMatch(/^stacks\[0\]\.controlPlaneNamespaces: "21 namespaces" need one federated identity credential each, over Azure's limit of 20/);
     expect(problems[0]).toContain('split the control planes across several identities');
   });
 });

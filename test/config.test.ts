@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/config';
 import { EXAMPLE_CONFIG_FILE, LOCAL_CONFIG_FILE, loadConfig, parseConfigText, resolveConfigPath } from '../src/config/load';
-import { ValidationError } from '../src/rules/problem';
+import { configDocument, configProblems } from './support/config';
 
 const irsaEntry = {
   name: 'aws-irsa',
@@ -14,17 +14,8 @@ const irsaEntry = {
   bucketName: 'example-spaces-billing',
   controlPlaneNamespaces: ['mxp-ctp-alpha-system'],
 };
-const config = (stacks: unknown[], spaces: Record<string, unknown> = {}) => ({ spaces: { version: '1.14.1', account: 'example-org', ...spaces }, stacks });
-
-function problemsOf(document: unknown): string[] {
-  try {
-    parseConfig(document);
-  } catch (error) {
-    if (error instanceof ValidationError) return error.message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
-    throw error;
-  }
-  return [];
-}
+const config = configDocument;
+const problemsOf = configProblems;
 
 describe('config', () => {
   it('accepts a valid IRSA entry and applies the shared release settings', () => {

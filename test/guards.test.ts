@@ -7,6 +7,7 @@ import { buildStacksCollectingProblems, synthesizeConfig } from '../src/app';
 import { checkConfig, parseConfig } from '../src/config/config';
 import { EXAMPLE_CONFIG_FILE, loadConfig, parseConfigText, resolveConfigPath } from '../src/config/load';
 import { formatProblem, ValidationError } from '../src/rules/problem';
+import { configDocument, configProblems } from './support/config';
 import { userValuesRule } from '../src/rules/user-values';
 import { helmValueFlags } from '../src/values/render';
 
@@ -17,18 +18,9 @@ const entryOf = (kind: string) => {
 };
 const irsa = entryOf('aws/irsa');
 const pod = entryOf('aws/pod-identity');
-const spaces = { version: '1.14.1', account: 'example-org' };
 
-function problemsOf(document: unknown): string[] {
-  try {
-    parseConfig(document);
-    return [];
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-}
-const config = (stacks: unknown[], shared: Record<string, unknown> = {}) => ({ spaces: { ...spaces, ...shared }, stacks });
+const problemsOf = configProblems;
+const config = configDocument;
 
 /** Config cases the guards must reject: a config, and the problem line that must name field, value and rule. */
 const rejected: Array<[label: string, document: unknown, line: RegExp]> = [

@@ -39,8 +39,9 @@ export const azureWorkloadIdentityEntryKind: EntryKind<AzureWorkloadIdentityEntr
     {
       what: 'managed identity name',
       scope: `resource group ${entry.resourceGroupName.toLowerCase()} of subscription ${entry.subscriptionId.toLowerCase()}`,
-      name: (entry.identityName ?? 'billing-identity').toLowerCase(),
+      name: entry.identityName ?? 'billing-identity',
       field: 'identityName',
+      caseInsensitive: true,
     },
   ],
 };
