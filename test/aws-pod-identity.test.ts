@@ -12,7 +12,7 @@ import { podIdentityAssociationLimitRule } from '../src/rules/pod-identity-assoc
 import { ValidationError } from '../src/rules/problem';
 import { SpacesBillingStack } from '../src/stacks/spaces-billing-stack';
 import { billingChartValues } from '../src/values/chart-values';
-import { configDocument, configProblems } from './support/config';
+import { IRSA_ENTRY, configDocument, configProblems } from './support/config';
 import { build, parseStack, parseTemplateJson, policy, synthConstructs } from './support/synth';
 
 const CLUSTER_ARN = 'arn:aws:eks:us-east-1:123456789012:cluster/spaces-example';
@@ -411,16 +411,7 @@ describe('config: aws/pod-identity', () => {
   });
 
   it('fails when an IRSA and a Pod Identity stack create the same role in one account', () => {
-    const irsa = {
-      name: 'aws-irsa',
-      cloud: 'aws',
-      identity: 'irsa',
-      region: 'us-east-1',
-      accountId: '123456789012',
-      oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
-      bucketName: 'example-spaces-billing',
-      controlPlaneNamespaces: ['mxp-ctp-alpha-system'],
-    };
+    const irsa = IRSA_ENTRY;
     const { roleName: _default, ...defaulted } = entry;
     expect(problemsOf(config([irsa, defaulted]))).toEqual([
       'stacks[1].roleName: "spaces-billing" is the IAM role name stacks[0] also creates in AWS account 123456789012: give one of them another roleName',

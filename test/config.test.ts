@@ -2,18 +2,9 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/config';
 import { EXAMPLE_CONFIG_FILE, LOCAL_CONFIG_FILE, loadConfig, parseConfigText, resolveConfigPath } from '../src/config/load';
-import { configDocument, configProblems } from './support/config';
+import { IRSA_ENTRY, configDocument, configProblems } from './support/config';
 
-const irsaEntry = {
-  name: 'aws-irsa',
-  cloud: 'aws',
-  identity: 'irsa',
-  region: 'us-east-1',
-  accountId: '123456789012',
-  oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
-  bucketName: 'example-spaces-billing',
-  controlPlaneNamespaces: ['mxp-ctp-alpha-system'],
-};
+const irsaEntry = IRSA_ENTRY;
 const config = configDocument;
 const problemsOf = configProblems;
 

@@ -2,19 +2,10 @@ import { S3Backend, Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { buildStacks } from '../src/app';
 import { parseConfig } from '../src/config/config';
+import { IRSA_ENTRY } from './support/config';
 import { parseStack } from './support/synth';
 
-const irsaEntry = {
-  name: 'aws-irsa',
-  cloud: 'aws',
-  identity: 'irsa',
-  region: 'us-east-1',
-  accountId: '123456789012',
-  clusterName: 'spaces-example',
-  oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
-  bucketName: 'example-spaces-billing',
-  controlPlaneNamespaces: ['mxp-ctp-alpha-system'],
-};
+const irsaEntry = { ...IRSA_ENTRY, clusterName: 'spaces-example' };
 
 function synth(entry: Record<string, unknown>, spaces: Record<string, unknown> = {}) {
   const config = parseConfig({ spaces: { version: '1.14.1', account: 'example-org', ...spaces }, stacks: [entry] });

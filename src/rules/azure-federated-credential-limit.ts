@@ -1,3 +1,4 @@
+import { countLimitRule } from './count-limit';
 import { Problem } from './problem';
 
 /** Azure's limit of federated identity credentials on one user-assigned managed identity. */
@@ -9,15 +10,12 @@ export const AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY = 20;
  * wildcard, so namespaces cannot share one.
  */
 export function azureFederatedCredentialLimitRule(field: string, value: unknown): Problem[] {
-  if (!Array.isArray(value) || value.length <= AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY) return [];
-  return [
-    {
-      field,
-      value: `${value.length} namespaces`,
-      rule:
-        `need one federated identity credential each, over Azure's limit of ${AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY} per managed identity ` +
-        `(subjects take no wildcards): split the control planes across several identities, ` +
-        `at most ${AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY} namespaces each (one stack or construct per identity, each with its own identityName)`,
-    },
-  ];
+  return countLimitRule(field, value, {
+    max: AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY,
+    each: 'federated identity credential',
+    limit: `Azure's limit of ${AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY} per managed identity (subjects take no wildcards)`,
+    wayOut:
+      `split the control planes across several identities, at most ${AZURE_FEDERATED_CREDENTIALS_PER_IDENTITY} namespaces each ` +
+      '(one stack or construct per identity, each with its own identityName)',
+  });
 }

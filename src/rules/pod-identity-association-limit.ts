@@ -1,3 +1,4 @@
+import { countLimitRule } from './count-limit';
 import { Problem } from './problem';
 
 /** The EKS Pod Identity quota: at most this many associations per cluster. */
@@ -8,14 +9,10 @@ export const POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER = 5000;
  * cluster's association quota, or the apply fails part-way through.
  */
 export function podIdentityAssociationLimitRule(field: string, value: unknown): Problem[] {
-  if (!Array.isArray(value) || value.length <= POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER) return [];
-  return [
-    {
-      field,
-      value: `${value.length} namespaces`,
-      rule:
-        `need one EKS Pod Identity association each, over the quota of ${POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER} per cluster: ` +
-        'host the other control planes on another cluster',
-    },
-  ];
+  return countLimitRule(field, value, {
+    max: POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER,
+    each: 'EKS Pod Identity association',
+    limit: `the quota of ${POD_IDENTITY_ASSOCIATIONS_PER_CLUSTER} per cluster`,
+    wayOut: 'host the other control planes on another cluster',
+  });
 }

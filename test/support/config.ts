@@ -16,3 +16,15 @@ export function configProblems(document: unknown): string[] {
     throw error;
   }
 }
+
+/** A valid IRSA stack entry with fake values, for tests to vary. */
+export const IRSA_ENTRY = {
+  name: 'aws-irsa',
+  cloud: 'aws',
+  identity: 'irsa',
+  region: 'us-east-1',
+  accountId: '123456789012',
+  oidcIssuerUrl: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
+  bucketName: 'example-spaces-billing',
+  controlPlaneNamespaces: ['mxp-ctp-alpha-system'],
+} as const;
